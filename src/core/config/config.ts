@@ -1,0 +1,84 @@
+import type { ProtocolId } from '../protocols/protocol.js';
+import type { Severity } from '../rules/rule.js';
+
+/**
+ * `player-inspector.config.json`: shared by the CLI, the audits and the extension. Every key is
+ * optional; `resolveConfig` fills the defaults. Validation with messages naming the key lives in
+ * config/validate-config.ts.
+ */
+export interface Config {
+  /** Per rule id: a severity override, or "off" to disable the rule. */
+  rules?: Record<string, Severity | 'off'>;
+  expect?: {
+    /** `expect/param-value`: a parameter must have a value on matching beacons. */
+    params?: ParamExpectation[];
+    /** `expect/event-missing`: events that must arrive in every session of the protocol. */
+    events?: EventExpectation[];
+  };
+  kava?: {
+    /** Seconds between View events (default 10). */
+    viewIntervalSeconds?: number;
+    /** Allowed deviation in seconds (default 2). */
+    viewIntervalTolerance?: number;
+    /** Pause after which the player may reset the session (default 30). */
+    sessionResetSeconds?: number;
+  };
+  jw?: {
+    /** Allowed deviation of a VOD `t` ping's `ti` from `vd/q`, seconds (default 2). */
+    pingIntervalTolerance?: number;
+    /** Live `t` ping interval in seconds (default 20). */
+    livePingIntervalSeconds?: number;
+  };
+  capture?: {
+    /** Extra URL substrings whose requests the extension keeps as custom collectors. */
+    customCollectors?: string[];
+  };
+}
+
+export interface ParamExpectation {
+  /** Only beacons of this protocol (default: all). */
+  protocol?: ProtocolId;
+  /** Only beacons of this event, by code ("3", "s") or name ("Play"). */
+  event?: string;
+  /** Canonical parameter key, e.g. `partnerId`, `event:partnerId`, `aid`. */
+  param: string;
+  /** Exact value expected. */
+  equals?: string;
+  /** Regular expression the value must match. */
+  matches?: string;
+  /** true: must be present and non-empty; false: must be absent. Default true when nothing else is set. */
+  present?: boolean;
+}
+
+export interface EventExpectation {
+  protocol: ProtocolId;
+  /** Event code or name. */
+  event: string;
+  /** At least this many per session (default 1). */
+  min?: number;
+}
+
+export interface ResolvedConfig {
+  rules: Record<string, Severity | 'off'>;
+  expect: { params: ParamExpectation[]; events: EventExpectation[] };
+  kava: { viewIntervalSeconds: number; viewIntervalTolerance: number; sessionResetSeconds: number };
+  jw: { pingIntervalTolerance: number; livePingIntervalSeconds: number };
+  capture: { customCollectors: string[] };
+}
+
+export function resolveConfig(config: Config = {}): ResolvedConfig {
+  return {
+    rules: { ...config.rules },
+    expect: { params: [...(config.expect?.params ?? [])], events: [...(config.expect?.events ?? [])] },
+    kava: {
+      viewIntervalSeconds: config.kava?.viewIntervalSeconds ?? 10,
+      viewIntervalTolerance: config.kava?.viewIntervalTolerance ?? 2,
+      sessionResetSeconds: config.kava?.sessionResetSeconds ?? 30,
+    },
+    jw: {
+      pingIntervalTolerance: config.jw?.pingIntervalTolerance ?? 2,
+      livePingIntervalSeconds: config.jw?.livePingIntervalSeconds ?? 20,
+    },
+    capture: { customCollectors: [...(config.capture?.customCollectors ?? [])] },
+  };
+}

@@ -1,0 +1,205 @@
+import type { Beacon } from './beacon.js';
+import type { CapturedRequest } from './capture/captured-request.js';
+import { type Config, type ResolvedConfig, resolveConfig } from './config/config.js';
+import type { ProtocolModule } from './protocols/protocol.js';
+import { defaultProtocols } from './protocols/registry.js';
+import { genericRules } from './rules/generic-rules.js';
+import type { Finding, FindingDraft, Rule, RuleEnv, Severity } from './rules/rule.js';
+import type { PlaybackTracker } from './session/playback.js';
+import { emptyPlayback, type Session } from './session/session.js';
+
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+}
+
+interface SessionRecord {
+  session: Session;
+  env: RuleEnv;
+  rules: ActiveRule[];
+  states: unknown[];
+  tracker: PlaybackTracker;
+}
+
+export interface InspectorOptions {
+  config?: Config;
+  /** Protocols to recognise (default: every registered one). */
+  protocols?: readonly ProtocolModule[];
+}
+
+export interface Summary {
+  beacons: number;
+  sessions: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/**
+ * The whole pipeline for one capture: recognise → decode → group into sessions → validate.
+ * Incremental: `add` one request at a time (the panel) or many (a HAR file); the findings are the same.
+ */
+export class Inspector {
+  readonly config: ResolvedConfig;
+  readonly protocols: readonly ProtocolModule[];
+  private readonly activeRules = new Map<string, ActiveRule[]>();
+  private readonly beaconList: Beacon[] = [];
+  private readonly sessionMap = new Map<string, SessionRecord>();
+  private readonly checkFindings: Finding[] = [];
+  private readonly findingsByBeacon = new Map<number, Finding[]>();
+
+  constructor(options: InspectorOptions = {}) {
+    this.config = resolveConfig(options.config);
+    this.protocols = options.protocols ?? defaultProtocols;
+    for (const protocol of this.protocols) {
+      const rules: ActiveRule[] = [];
+      for (const rule of [...genericRules, ...protocol.rules]) {
+        const setting = this.config.rules[rule.id];
+        if (setting === 'off') continue;
+        rules.push({ rule, severity: setting ?? rule.severity });
+      }
+      this.activeRules.set(protocol.id, rules);
+    }
+  }
+
+  /** The protocol that recognises this request, if any. Cheap; never throws. */
+  recognise(request: CapturedRequest): ProtocolModule | undefined {
+    const url = parseUrl(request.url);
+    return this.protocols.find((p) => p.recognise(request, url));
+  }
+
+  /** Decodes and validates one request. Returns its beacon, or undefined when it is not a beacon. */
+  add(request: CapturedRequest): Beacon | undefined {
+    const url = parseUrl(request.url);
+    const protocol = this.protocols.find((p) => p.recognise(request, url));
+    if (!protocol) return undefined;
+    const decoded = protocol.decode(request, url);
+    const values: Record<string, string> = Object.create(null);
+    for (const p of decoded.params) if (!(p.key in values)) values[p.key] = p.value;
+    const beacon: Beacon = {
+      index: this.beaconList.length,
+      protocol: protocol.id,
+      time: request.startTime,
+      event: {
+        code: decoded.eventCode,
+        name: protocol.eventName(decoded.eventCode),
+        known: protocol.eventSpec(decoded.eventCode) !== undefined,
+      },
+      sessionId: decoded.sessionId,
+      params: decoded.params,
+      values,
+      request,
+    };
+    if (decoded.malformed !== undefined) beacon.malformed = decoded.malformed;
+    if (decoded.detail !== undefined) beacon.detail = decoded.detail;
+    this.beaconList.push(beacon);
+
+    const record = this.sessionFor(protocol, beacon.sessionId);
+    record.session.beacons.push(beacon);
+    record.tracker.update(record.session.playback, beacon);
+    record.rules.forEach(({ rule, severity }, i) => {
+      const drafts = rule.check?.(beacon, record.session, record.states[i], record.env);
+      if (drafts) for (const d of drafts) this.record(this.toFinding(d, rule, severity, record.session));
+    });
+    return beacon;
+  }
+
+  addAll(requests: Iterable<CapturedRequest>): void {
+    for (const r of requests) this.add(r);
+  }
+
+  beacons(): readonly Beacon[] {
+    return this.beaconList;
+  }
+
+  sessions(): Session[] {
+    return [...this.sessionMap.values()].map((r) => r.session);
+  }
+
+  session(key: string): Session | undefined {
+    return this.sessionMap.get(key)?.session;
+  }
+
+  /** Every finding: those raised as beacons arrived, then the end-of-capture ones, evaluated now. */
+  findings(): Finding[] {
+    return [...this.checkFindings, ...this.finishFindings()];
+  }
+
+  /** Findings that concern one beacon (including end-of-capture ones). */
+  findingsForBeacon(index: number): Finding[] {
+    const atEnd = this.finishFindings().filter((f) => f.beacons.includes(index));
+    return [...(this.findingsByBeacon.get(index) ?? []), ...atEnd];
+  }
+
+  /** The rules run on a session's protocol, with their effective severity (JUnit lists them). */
+  rulesFor(protocolId: string): readonly ActiveRule[] {
+    return this.activeRules.get(protocolId) ?? [];
+  }
+
+  summary(findings: readonly Finding[] = this.findings()): Summary {
+    const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+    return {
+      beacons: this.beaconList.length,
+      sessions: this.sessionMap.size,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+    };
+  }
+
+  private finishFindings(): Finding[] {
+    const out: Finding[] = [];
+    for (const record of this.sessionMap.values()) {
+      record.rules.forEach(({ rule, severity }, i) => {
+        const drafts = rule.finish?.(record.session, record.states[i], record.env);
+        if (drafts) for (const d of drafts) out.push(this.toFinding(d, rule, severity, record.session));
+      });
+    }
+    return out;
+  }
+
+  private sessionFor(protocol: ProtocolModule, id: string): SessionRecord {
+    const key = `${protocol.id}:${id}`;
+    let record = this.sessionMap.get(key);
+    if (!record) {
+      const rules = this.activeRules.get(protocol.id) ?? [];
+      record = {
+        session: { key, id, protocol: protocol.id, beacons: [], playback: emptyPlayback() },
+        env: { config: this.config, protocol },
+        rules,
+        states: rules.map(({ rule }) => rule.createState?.()),
+        tracker: protocol.createPlaybackTracker(),
+      };
+      this.sessionMap.set(key, record);
+    }
+    return record;
+  }
+
+  private toFinding(draft: FindingDraft, rule: Rule, severity: Severity, session: Session): Finding {
+    return {
+      rule: rule.id,
+      severity,
+      message: draft.message,
+      beacons: draft.beacons,
+      sessionId: session.id,
+      protocol: session.protocol,
+    };
+  }
+
+  private record(finding: Finding): void {
+    this.checkFindings.push(finding);
+    for (const index of finding.beacons) {
+      const list = this.findingsByBeacon.get(index);
+      if (list) list.push(finding);
+      else this.findingsByBeacon.set(index, [finding]);
+    }
+  }
+}
+
+function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
