@@ -27,7 +27,11 @@ export function unixTimeMs(value: string): number | undefined {
 }
 
 /** Checks a value against a spec format; returns what is wrong, or undefined when it is fine. */
-export function checkFormat(format: ParamFormat, value: string, values?: readonly string[]): string | undefined {
+export function checkFormat(
+  format: ParamFormat,
+  value: string,
+  values?: readonly string[],
+): string | undefined {
   switch (format) {
     case 'string':
     case 'url':

@@ -14,7 +14,8 @@ export type ProtocolDefinition = Omit<ProtocolModule, 'paramSpec' | 'eventSpec' 
 export function defineProtocol(def: ProtocolDefinition): ProtocolModule {
   const params = new Map(def.spec.params.map((p) => [p.key, p]));
   const events = new Map(def.spec.events.map((e) => [e.code, e]));
-  const unknown = def.unknownEventName ?? ((code: string) => (code === '' ? 'No event type' : `Unknown event ${code}`));
+  const unknown =
+    def.unknownEventName ?? ((code: string) => (code === '' ? 'No event type' : `Unknown event ${code}`));
   const { unknownEventName: _ignored, ...rest } = def;
   return {
     ...rest,

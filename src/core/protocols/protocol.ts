@@ -1,5 +1,5 @@
-import type { CapturedRequest } from '../capture/captured-request.js';
 import type { Beacon, DecodedParam } from '../beacon.js';
+import type { CapturedRequest } from '../capture/captured-request.js';
 import type { Rule } from '../rules/rule.js';
 import type { PlaybackTracker } from '../session/playback.js';
 
