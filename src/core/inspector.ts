@@ -125,10 +125,23 @@ export class Inspector {
     return [...this.checkFindings, ...this.finishFindings()];
   }
 
-  /** Findings that concern one beacon (including end-of-capture ones). */
+  /** Findings that concern one beacon, including its session's end-of-capture ones. */
   findingsForBeacon(index: number): Finding[] {
-    const atEnd = this.finishFindings().filter((f) => f.beacons.includes(index));
-    return [...(this.findingsByBeacon.get(index) ?? []), ...atEnd];
+    const beacon = this.beaconList[index];
+    const stored = this.findingsByBeacon.get(index) ?? [];
+    const record = beacon && this.sessionMap.get(`${beacon.protocol}:${beacon.sessionId}`);
+    if (!record) return [...stored];
+    return [...stored, ...this.finishFindingsOf(record).filter((f) => f.beacons.includes(index))];
+  }
+
+  /** Every finding of one session (by `Session.key`). */
+  findingsForSession(key: string): Finding[] {
+    const record = this.sessionMap.get(key);
+    if (!record) return [];
+    return [
+      ...this.checkFindings.filter((f) => `${f.protocol}:${f.sessionId}` === key),
+      ...this.finishFindingsOf(record),
+    ];
   }
 
   /** The rules run on a session's protocol, with their effective severity (JUnit lists them). */
@@ -149,12 +162,16 @@ export class Inspector {
 
   private finishFindings(): Finding[] {
     const out: Finding[] = [];
-    for (const record of this.sessionMap.values()) {
-      record.rules.forEach(({ rule, severity }, i) => {
-        const drafts = rule.finish?.(record.session, record.states[i], record.env);
-        if (drafts) for (const d of drafts) out.push(this.toFinding(d, rule, severity, record.session));
-      });
-    }
+    for (const record of this.sessionMap.values()) out.push(...this.finishFindingsOf(record));
+    return out;
+  }
+
+  private finishFindingsOf(record: SessionRecord): Finding[] {
+    const out: Finding[] = [];
+    record.rules.forEach(({ rule, severity }, i) => {
+      const drafts = rule.finish?.(record.session, record.states[i], record.env);
+      if (drafts) for (const d of drafts) out.push(this.toFinding(d, rule, severity, record.session));
+    });
     return out;
   }
 
