@@ -1,0 +1,270 @@
+import type { Browser, CDPSession, Page, Protocol, Target } from 'puppeteer';
+import type { CapturedRequest, Header, InitiatorType } from '../../core/capture/captured-request.js';
+
+/**
+ * Captures a puppeteer page's outgoing requests over the DevTools protocol, as `CapturedRequest`s: the
+ * same model the extension and HAR files produce. Independent of the Inspector, so a HAR recorder can use
+ * it too. Follows the page across navigations, its out-of-process iframes and workers (auto-attach), and
+ * the popups it opens.
+ */
+export interface CdpCaptureOptions {
+  /** Called when a request is sent (its status is not known yet). */
+  onRequest?(request: CapturedRequest): void;
+  /** Called once a request is complete: finished, failed or redirected. */
+  onComplete?(request: CapturedRequest): void;
+  /** Also fetch the response body of completed requests that pass this test (text responses only). */
+  responseBody?(request: CapturedRequest): boolean;
+  /** Capture popups opened by the page (default true). */
+  popups?: boolean;
+}
+
+export interface CdpCapture {
+  /** Every request seen so far, in send order. */
+  requests(): CapturedRequest[];
+  /** Requests still waiting for their response. */
+  pending(): CapturedRequest[];
+  /** Resolves when every body fetch in flight is done (so `requests()` is final). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Entry {
+  request: CapturedRequest;
+  cdpId: string;
+  /** Monotonic CDP timestamp (seconds) when sent, for the duration. */
+  sentAt: number;
+  session: CDPSession;
+  hasExtraInfo: boolean;
+  done: boolean;
+  /** A POST body still being fetched: completion waits for it. */
+  bodyFetch?: Promise<unknown>;
+}
+
+const RESOURCE_TYPES: Record<string, InitiatorType> = {
+  Document: 'document',
+  XHR: 'xhr',
+  Fetch: 'fetch',
+  Ping: 'beacon',
+  Image: 'image',
+  Script: 'script',
+};
+
+export async function captureRequests(page: Page, options: CdpCaptureOptions = {}): Promise<CdpCapture> {
+  const all: CapturedRequest[] = [];
+  /** Latest entry per (session, CDP request id); a redirect replaces it with a new entry. */
+  const entries = new Map<string, Entry>();
+  /** Extra-info headers that arrived before their requestWillBeSent. */
+  const earlyExtraInfo = new Map<string, Header[]>();
+  const redirects = new Map<string, number>();
+  const inFlight = new Set<Promise<unknown>>();
+  const detachers: (() => void)[] = [];
+  let stopped = false;
+  let nextSession = 0;
+
+  const track = (work: Promise<unknown>) => {
+    const p = work.catch(() => undefined).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+
+  const complete = (entry: Entry) => {
+    if (entry.done) return;
+    entry.done = true;
+    const fetchResponse = entry.request.status && options.responseBody?.(entry.request);
+    if (!fetchResponse) {
+      options.onComplete?.(entry.request);
+      return;
+    }
+    track(
+      entry.session
+        .send('Network.getResponseBody', { requestId: entry.cdpId })
+        .then((r) => {
+          if (!r.base64Encoded) entry.request.responseText = r.body;
+        })
+        .finally(() => options.onComplete?.(entry.request)),
+    );
+  };
+
+  /** A body fetch still in flight must land before the request is reported complete. */
+  const finish = (entry: Entry) => {
+    if (entry.bodyFetch) void entry.bodyFetch.catch(() => undefined).then(() => complete(entry));
+    else complete(entry);
+  };
+
+  /** Starts capturing on one CDP session (the page, a popup, an iframe or a worker). */
+  const watch = (session: CDPSession, tabId: string) => {
+    const prefix = `s${nextSession++}:`;
+    const key = (requestId: string) => prefix + requestId;
+
+    const onSent = (e: Protocol.Network.RequestWillBeSentEvent) => {
+      const k = key(e.requestId);
+      const previous = entries.get(k);
+      if (previous && e.redirectResponse) {
+        previous.request.status = e.redirectResponse.status;
+        previous.request.duration = (e.timestamp - previous.sentAt) * 1000;
+        finish(previous);
+      }
+      const hop = previous ? (redirects.get(k) ?? 0) + 1 : 0;
+      if (hop) redirects.set(k, hop);
+      const request: CapturedRequest = {
+        id: hop ? `${k}#${hop}` : k,
+        method: e.request.method,
+        url: e.request.url + (e.request.urlFragment ?? ''),
+        requestHeaders: toHeaders(e.request.headers),
+        startTime: Math.round(e.wallTime * 1000),
+        tabId,
+        initiatorType: RESOURCE_TYPES[e.type ?? ''] ?? 'other',
+      };
+      const entry: Entry = {
+        request,
+        cdpId: e.requestId,
+        sentAt: e.timestamp,
+        session,
+        hasExtraInfo: false,
+        done: false,
+      };
+      const early = earlyExtraInfo.get(k);
+      if (early) {
+        request.requestHeaders = early;
+        entry.hasExtraInfo = true;
+        earlyExtraInfo.delete(k);
+      }
+      entries.set(k, entry);
+      all.push(request);
+      const mime = headerValue(request.requestHeaders, 'content-type');
+      const withMime = mime ? { mimeType: mime } : {};
+      if (e.request.postData !== undefined) {
+        request.body = { kind: 'text', text: e.request.postData, ...withMime };
+      } else if (e.request.hasPostData) {
+        // Large and sendBeacon bodies are not inlined in the event: ask for them.
+        entry.bodyFetch = session.send('Network.getRequestPostData', { requestId: e.requestId }).then((r) => {
+          request.body = r.base64Encoded
+            ? { kind: 'binary', base64: r.postData, ...withMime }
+            : { kind: 'text', text: r.postData, ...withMime };
+        });
+        track(entry.bodyFetch);
+      }
+      options.onRequest?.(request);
+    };
+
+    const onExtraInfo = (e: Protocol.Network.RequestWillBeSentExtraInfoEvent) => {
+      const k = key(e.requestId);
+      const entry = entries.get(k);
+      // The extra info belongs to the latest hop that has none yet; otherwise it came first.
+      if (entry && !entry.hasExtraInfo) {
+        entry.request.requestHeaders = toHeaders(e.headers);
+        entry.hasExtraInfo = true;
+      } else {
+        earlyExtraInfo.set(k, toHeaders(e.headers));
+      }
+    };
+
+    const onResponse = (e: Protocol.Network.ResponseReceivedEvent) => {
+      const entry = entries.get(key(e.requestId));
+      if (entry) entry.request.status = e.response.status;
+    };
+
+    const onFinished = (e: Protocol.Network.LoadingFinishedEvent) => {
+      const entry = entries.get(key(e.requestId));
+      if (!entry) return;
+      entry.request.duration = (e.timestamp - entry.sentAt) * 1000;
+      finish(entry);
+    };
+
+    const onFailed = (e: Protocol.Network.LoadingFailedEvent) => {
+      const entry = entries.get(key(e.requestId));
+      if (!entry) return;
+      entry.request.status = 0;
+      entry.request.error = e.blockedReason ? `${e.errorText} (blocked: ${e.blockedReason})` : e.errorText;
+      entry.request.duration = (e.timestamp - entry.sentAt) * 1000;
+      finish(entry);
+    };
+
+    const onAttached = (child: CDPSession) => {
+      track(attachChild(child, tabId));
+    };
+
+    session.on('Network.requestWillBeSent', onSent);
+    session.on('Network.requestWillBeSentExtraInfo', onExtraInfo);
+    session.on('Network.responseReceived', onResponse);
+    session.on('Network.loadingFinished', onFinished);
+    session.on('Network.loadingFailed', onFailed);
+    session.on('sessionattached', onAttached);
+    detachers.push(() => {
+      session.off('Network.requestWillBeSent', onSent);
+      session.off('Network.requestWillBeSentExtraInfo', onExtraInfo);
+      session.off('Network.responseReceived', onResponse);
+      session.off('Network.loadingFinished', onFinished);
+      session.off('Network.loadingFailed', onFailed);
+      session.off('sessionattached', onAttached);
+    });
+  };
+
+  /** Out-of-process iframes and workers: the child is paused until its Network domain is on. */
+  const attachChild = async (child: CDPSession, tabId: string) => {
+    if (stopped) return;
+    watch(child, tabId);
+    await Promise.all([
+      child.send('Network.enable').catch(() => undefined),
+      child
+        .send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true })
+        .catch(() => undefined),
+    ]);
+    await child.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
+  };
+
+  const attachPage = async (target: Page) => {
+    const session = await target.createCDPSession();
+    const info = await session.send('Target.getTargetInfo');
+    watch(session, info.targetInfo.targetId);
+    await session.send('Network.enable');
+    await session.send('Target.setAutoAttach', {
+      autoAttach: true,
+      waitForDebuggerOnStart: true,
+      flatten: true,
+    });
+    detachers.push(() => void session.detach().catch(() => undefined));
+  };
+
+  await attachPage(page);
+
+  if (options.popups !== false) {
+    const browser: Browser = page.browser();
+    const ours = new Set<Target>([page.target()]);
+    const onTarget = (target: Target) => {
+      const opener = target.opener();
+      if (stopped || target.type() !== 'page' || !opener || !ours.has(opener)) return;
+      ours.add(target);
+      track(
+        target.page().then((popup) => {
+          if (popup && !stopped) return attachPage(popup);
+        }),
+      );
+    };
+    browser.on('targetcreated', onTarget);
+    detachers.push(() => browser.off('targetcreated', onTarget));
+  }
+
+  const idle = async () => {
+    while (inFlight.size) await Promise.all([...inFlight]);
+  };
+
+  return {
+    requests: () => [...all],
+    pending: () => [...entries.values()].filter((e) => !e.done).map((e) => e.request),
+    idle,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await idle();
+      for (const detach of detachers.splice(0)) detach();
+    },
+  };
+}
+
+function toHeaders(headers: Protocol.Network.Headers): Header[] {
+  return Object.entries(headers).map(([name, value]) => ({ name, value: String(value) }));
+}
+
+function headerValue(headers: Header[] | undefined, name: string): string | undefined {
+  return headers?.find((h) => h.name.toLowerCase() === name)?.value;
+}
