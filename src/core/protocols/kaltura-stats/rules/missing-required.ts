@@ -1,0 +1,23 @@
+import { hasValue } from '../../../beacon.js';
+import { defineRule } from '../../../rules/rule.js';
+import { MANDATORY } from '../spec.js';
+
+export const missingRequired = defineRule({
+  id: 'stats/missing-required',
+  severity: 'error',
+  title: 'Mandatory parameter missing',
+  explanation:
+    'The stats.collect document makes `event:uiconfId`, `event:partnerId`, `event:entryId`, ' +
+    '`event:sessionId`, `event:duration`, `event:referrer` and `event:eventTimestamp` mandatory on every ' +
+    'event; without them the event cannot be attributed.',
+  check(beacon) {
+    const missing = MANDATORY.filter((key) => !hasValue(beacon, key));
+    if (missing.length === 0) return undefined;
+    return [
+      {
+        message: `Expected every mandatory parameter, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing or empty.`,
+        beacons: [beacon.index],
+      },
+    ];
+  },
+});
