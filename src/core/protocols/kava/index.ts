@@ -1,15 +1,30 @@
-import { defineProtocol } from '../define-protocol.js';
+import { decodeRequestParams, defineProtocol } from '../define-protocol.js';
+import type { ParamSpec } from '../protocol.js';
+import { createKavaPlaybackTracker } from './playback.js';
+import { recogniseKava } from './recognise.js';
+import { kavaRules } from './rules/index.js';
+import { kavaSpec } from './spec.js';
 
-// Placeholder until the protocol's spec table and decoder land.
+const paramSpecs = new Map<string, ParamSpec>(kavaSpec.params.map((p) => [p.key, p]));
+const lookup = (key: string) => paramSpecs.get(key);
+
+/** Kaltura Video Insights (KAVA) `analytics.trackEvent` beacons. */
 export const kava = defineProtocol({
   id: 'kava',
   label: 'Kaltura KAVA',
-  spec: { params: [], events: [], commonRequired: [] },
-  recognise: () => false,
-  decode: () => ({ eventCode: '', sessionId: '', params: [] }),
-  keyParams: [],
+  spec: kavaSpec,
+  recognise: recogniseKava,
+  decode(request, url) {
+    const { values, params, malformed } = decodeRequestParams(request, url, lookup);
+    const decoded = { eventCode: values.eventType ?? '', sessionId: values.sessionId ?? '', params };
+    return malformed === undefined ? decoded : { ...decoded, malformed };
+  },
+  keyParams: ['position', 'eventIndex', 'bufferTime', 'targetPosition', 'errorCode'],
+  // KAVA beacons carry no send-time field (no timestamp, no cache buster): a retry is identical in
+  // every parameter. sessionStartTime is not one either: it only changes after a pause, with a new event.
   sendTimeParams: [],
-  sessionConstants: [],
-  rules: [],
-  createPlaybackTracker: () => ({ update() {} }),
+  // sessionStartTime is not constant: Kaltura's player renews it after every pause.
+  sessionConstants: ['partnerId', 'entryId', 'uiConfId', 'clientVer', 'clientTag', 'playbackType'],
+  rules: kavaRules,
+  createPlaybackTracker: createKavaPlaybackTracker,
 });

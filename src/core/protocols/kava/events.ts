@@ -1,0 +1,20 @@
+/** KAVA event codes the playback tracker and the rules reason about. */
+export const EVENT = {
+  impression: '1',
+  playRequested: '2',
+  play: '3',
+  resume: '4',
+  reached100: '14',
+  pause: '33',
+  replay: '34',
+  seek: '35',
+  view: '99',
+  bufferStart: '45',
+  bufferEnd: '46',
+} as const;
+
+/** Play reached 25/50/75/100%, in order. */
+export const QUARTILES: readonly string[] = ['11', '12', '13', '14'];
+
+/** Events that only happen while content plays: they end a pause whose Resume was not captured. */
+export const PLAYING_EVENTS: ReadonlySet<string> = new Set(['3', '4', '11', '12', '13', '14', '34', '99']);

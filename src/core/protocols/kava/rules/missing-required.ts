@@ -1,0 +1,24 @@
+import { hasValue } from '../../../beacon.js';
+import { defineRule } from '../../../rules/rule.js';
+import { eventLabel } from './describe.js';
+
+export const missingRequired = defineRule({
+  id: 'kava/missing-required',
+  severity: 'error',
+  title: 'Missing required parameter',
+  explanation:
+    'Parameters that both the Event Tracking API document and Kaltura’s own player send must be present and non-empty: eventType, partnerId, entryId, sessionId, eventIndex on every event; bufferTime and actualBitrate on Play, Resume and View; the event’s own field on Seek, Shared, Report submitted, captions and speed. An empty sessionId (setMedia without a session) is a real bug.',
+  check(beacon, _session, _state, env) {
+    const required = env.protocol.eventSpec(beacon.event.code)?.required ?? [];
+    const missing: string[] = [];
+    for (const key of env.protocol.spec.commonRequired) if (!hasValue(beacon, key)) missing.push(key);
+    for (const key of required) if (!hasValue(beacon, key)) missing.push(key);
+    if (missing.length === 0) return undefined;
+    return [
+      {
+        message: `${eventLabel(beacon)} must carry ${missing.join(', ')}, but ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`,
+        beacons: [beacon.index],
+      },
+    ];
+  },
+});

@@ -1,0 +1,23 @@
+import { defineRule } from '../rule.js';
+
+export const httpError = defineRule({
+  id: 'beacon/http-error',
+  severity: 'error',
+  title: 'Beacon failed',
+  explanation:
+    'A beacon that got no 2xx answer (blocked by an ad blocker or CSP, network error, server error) never reached the analytics backend: the event is lost. A pending request (no answer yet) is not judged.',
+  check(beacon) {
+    const { status, error } = beacon.request;
+    if (error) {
+      return [
+        {
+          message: `Expected an HTTP 2xx answer, but the request failed: ${error}.`,
+          beacons: [beacon.index],
+        },
+      ];
+    }
+    if (status === undefined || (status >= 200 && status < 300)) return undefined;
+    const seen = status === 0 ? 'no answer at all (status 0: blocked or network error)' : `HTTP ${status}`;
+    return [{ message: `Expected an HTTP 2xx answer, got ${seen}.`, beacons: [beacon.index] }];
+  },
+});
