@@ -1,0 +1,211 @@
+import type { Finding } from '../rules/rule.js';
+import type { Session } from '../session/session.js';
+import { type EventCategory, eventCategory } from './event-category.js';
+import { clock, tickValues } from './ticks.js';
+
+export interface TimelineOptions {
+  /** Size of the drawing in pixels (default 800 × 220). */
+  width?: number;
+  height?: number;
+}
+
+export interface Tick {
+  /** Pixel coordinate along the axis. */
+  at: number;
+  /** Seconds from the session start (x) or playhead seconds (y). */
+  value: number;
+  label: string;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface EventMarker extends Point {
+  beacon: number;
+  time: number;
+  /** Playhead seconds at the beacon, when known. */
+  position?: number;
+  code: string;
+  name: string;
+  category: EventCategory;
+  /** Worst error/warning among the findings that concern this beacon. */
+  severity?: 'error' | 'warning';
+  /** Rule ids of those findings. */
+  rules: string[];
+}
+
+export interface Band {
+  kind: 'pause' | 'seek' | 'buffering';
+  x0: number;
+  x1: number;
+  /** Still open at the end of the capture. */
+  open: boolean;
+  beacons: number[];
+  /** Seeks: where from and to, in playhead seconds, when known. */
+  from?: number;
+  to?: number;
+}
+
+/** Pure geometry of one session's timeline: the panel's SVG and the HTML report both draw from it. */
+export interface TimelineGeometry {
+  width: number;
+  height: number;
+  /** The plotting area inside the axes. */
+  plot: { x: number; y: number; width: number; height: number };
+  /** Wall-clock epoch ms at the left and right edges. */
+  start: number;
+  end: number;
+  /** Playhead seconds at the top edge (the bottom is 0). */
+  maxPosition: number;
+  xTicks: Tick[];
+  yTicks: Tick[];
+  /** Playhead-over-time polylines, broken at seeks and jumps back. */
+  playhead: Point[][];
+  bands: Band[];
+  markers: EventMarker[];
+  /** Findings of the session that point at no beacon of it (an event that never came). */
+  sessionFindings: Finding[];
+}
+
+const MARGIN = { left: 48, right: 12, top: 12, bottom: 28 };
+
+/** Lays out a session: x = wall-clock time, y = playhead position. */
+export function timelineGeometry(
+  session: Session,
+  findings: readonly Finding[] = [],
+  options: TimelineOptions = {},
+): TimelineGeometry {
+  const width = options.width ?? 800;
+  const height = options.height ?? 220;
+  const plot = {
+    x: MARGIN.left,
+    y: MARGIN.top,
+    width: Math.max(1, width - MARGIN.left - MARGIN.right),
+    height: Math.max(1, height - MARGIN.top - MARGIN.bottom),
+  };
+  const { playback, beacons } = session;
+  const times = beacons.map((b) => b.time);
+  const start = playback.firstTime ?? (times.length ? Math.min(...times) : 0);
+  const lastTime = playback.lastTime ?? (times.length ? Math.max(...times) : start);
+  // A one-beacon session still gets a readable one-second axis.
+  const end = Math.max(lastTime, start + 1000);
+  const positions = playback.playhead.map((p) => p.position);
+  const maxPosition = Math.max(1, playback.duration ?? 0, ...positions);
+
+  const x = (time: number) => plot.x + ((time - start) / (end - start)) * plot.width;
+  const y = (position: number) => plot.y + plot.height - (Math.max(0, position) / maxPosition) * plot.height;
+
+  const xTicks = tickValues((end - start) / 1000, Math.max(2, Math.floor(plot.width / 80))).map((s) => ({
+    at: x(start + s * 1000),
+    value: s,
+    label: s < 60 ? `${s}s` : clock(s),
+  }));
+  const yTicks = tickValues(maxPosition, Math.max(2, Math.floor(plot.height / 30))).map((s) => ({
+    at: y(s),
+    value: s,
+    label: clock(s),
+  }));
+
+  const sessionBeacons = new Set(beacons.map((b) => b.index));
+  const mine = findings.filter((f) => f.beacons.some((i) => sessionBeacons.has(i)));
+  const byBeacon = new Map<number, Finding[]>();
+  for (const f of mine) for (const i of f.beacons) byBeacon.set(i, [...(byBeacon.get(i) ?? []), f]);
+  const sessionFindings = findings.filter(
+    (f) => f.beacons.length === 0 && f.sessionId === session.id && f.protocol === session.protocol,
+  );
+
+  const positionOf = positionLookup(session);
+  const markers = beacons.map((b): EventMarker => {
+    const position = positionOf(b.index, b.time);
+    const concerning = byBeacon.get(b.index) ?? [];
+    const marker: EventMarker = {
+      x: x(b.time),
+      y: y(position ?? 0),
+      beacon: b.index,
+      time: b.time,
+      code: b.event.code,
+      name: b.event.name,
+      category: eventCategory(b.event.name),
+      rules: [...new Set(concerning.map((f) => f.rule))],
+    };
+    if (position !== undefined) marker.position = position;
+    if (concerning.some((f) => f.severity === 'error')) marker.severity = 'error';
+    else if (concerning.some((f) => f.severity === 'warning')) marker.severity = 'warning';
+    return marker;
+  });
+
+  const bands: Band[] = [];
+  for (const [kind, list] of [
+    ['pause', playback.pauses],
+    ['buffering', playback.buffering],
+  ] as const) {
+    for (const i of list) {
+      bands.push({
+        kind,
+        x0: x(i.start),
+        x1: x(i.end ?? lastTime),
+        open: i.end === undefined,
+        beacons: i.beacons,
+      });
+    }
+  }
+  for (const s of playback.seeks) {
+    const band: Band = { kind: 'seek', x0: x(s.time), x1: x(s.time), open: false, beacons: [s.beacon] };
+    if (s.from !== undefined) band.from = s.from;
+    if (s.to !== undefined) band.to = s.to;
+    bands.push(band);
+  }
+
+  return {
+    width,
+    height,
+    plot,
+    start,
+    end,
+    maxPosition,
+    xTicks,
+    yTicks,
+    playhead: playheadLines(session).map((line) => line.map((p) => ({ x: x(p.time), y: y(p.position) }))),
+    bands,
+    markers,
+    sessionFindings,
+  };
+}
+
+/** Splits the playhead curve where it jumps: at a seek, or where the position goes back (replay). */
+function playheadLines(session: Session): { time: number; position: number }[][] {
+  const points = [...session.playback.playhead].sort((a, b) => a.time - b.time);
+  const seekTimes = session.playback.seeks.map((s) => s.time);
+  const lines: { time: number; position: number }[][] = [];
+  let current: { time: number; position: number }[] = [];
+  for (const p of points) {
+    const prev = current[current.length - 1];
+    const jumped =
+      prev && (p.position < prev.position || seekTimes.some((t) => t >= prev.time && t < p.time));
+    if (jumped) {
+      lines.push(current);
+      current = [];
+    }
+    current.push(p);
+  }
+  if (current.length) lines.push(current);
+  return lines;
+}
+
+/** Playhead at a beacon: its own point when it has one, else the last known position before it. */
+function positionLookup(session: Session): (beacon: number, time: number) => number | undefined {
+  const points = [...session.playback.playhead].sort((a, b) => a.time - b.time);
+  const byBeacon = new Map(points.map((p) => [p.beacon, p.position]));
+  return (beacon, time) => {
+    const own = byBeacon.get(beacon);
+    if (own !== undefined) return own;
+    let last: number | undefined;
+    for (const p of points) {
+      if (p.time > time) break;
+      last = p.position;
+    }
+    return last;
+  };
+}
