@@ -1,0 +1,111 @@
+import type { Runtime, WebRequest } from 'webextension-polyfill';
+import type { Config } from '../../core/config/config.js';
+import { type BackgroundMessage, type PanelMessage, type RequestPatch, SNAPSHOT_CHUNK } from '../wire.js';
+import { BeaconFilter } from './beacon-filter.js';
+import { PanelPorts } from './panel-ports.js';
+import { requestFromDetails } from './request-from-details.js';
+import { RequestStore } from './request-store.js';
+import { TabStates } from './tab-states.js';
+
+/** How long after a worker start completions of unknown requests may belong to stored ones. */
+const RESTART_GRACE_MS = 60_000;
+
+/** The background's whole job: keep recognised beacons per tab and stream them to open panels. */
+export class Capture {
+  readonly store = new RequestStore();
+  private readonly states = new TabStates((tabId) => this.store.count(tabId));
+  private readonly ports = new PanelPorts();
+  private filter = new BeaconFilter();
+  /** Requests kept since this worker started, until they complete: their tab, for the completion. */
+  private readonly kept = new Map<string, { tabId: number; startTime: number }>();
+  private readonly startedAt = Date.now();
+
+  setConfig(config: Config | undefined): void {
+    this.filter = new BeaconFilter(config);
+  }
+
+  async onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): Promise<void> {
+    const tabId = details.tabId;
+    if (tabId < 0) return;
+    if (details.type === 'main_frame') return this.onNavigate(tabId);
+    const request = requestFromDetails(details);
+    if (!this.filter.keeps(request)) return;
+    const state = await this.states.get(tabId);
+    if (!state.recording) return;
+    if (state.count >= state.cap) {
+      await this.states.update(tabId, { dropped: state.dropped + 1 });
+      this.ports.send(tabId, { type: 'state', state });
+      return;
+    }
+    state.count++;
+    this.kept.set(request.id, { tabId, startTime: request.startTime });
+    this.store.add(tabId, request);
+    this.ports.send(tabId, { type: 'captured', request });
+  }
+
+  onCompleted(details: WebRequest.OnCompletedDetailsType): void {
+    this.complete(details, { status: details.statusCode });
+  }
+
+  onErrorOccurred(details: WebRequest.OnErrorOccurredDetailsType): void {
+    this.complete(details, { status: 0, error: details.error });
+  }
+
+  async onMessage(port: Runtime.Port, tabId: number | undefined, message: PanelMessage): Promise<number> {
+    if (message.type === 'subscribe') {
+      this.ports.add(message.tabId, port);
+      await this.sendBacklog(message.tabId);
+      return message.tabId;
+    }
+    if (tabId === undefined) return -1;
+    if (message.type === 'clear') await this.clear(tabId);
+    else {
+      const { type: _type, ...change } = message;
+      this.ports.send(tabId, { type: 'state', state: await this.states.update(tabId, change) });
+    }
+    return tabId;
+  }
+
+  async forgetTab(tabId: number): Promise<void> {
+    await this.store.clearTab(tabId);
+    await this.states.forget(tabId);
+  }
+
+  private complete(
+    details: { requestId: string; tabId: number; timeStamp: number },
+    patch: RequestPatch,
+  ): void {
+    const kept = this.kept.get(details.requestId);
+    this.kept.delete(details.requestId);
+    if (kept) patch.duration = Math.max(0, details.timeStamp - kept.startTime);
+    // A request this worker did not see start may have been stored by its predecessor, which the browser
+    // stopped meanwhile: right after a restart, patch such ids blind (the store ignores unknown ids).
+    else if (details.tabId < 0 || Date.now() - this.startedAt > RESTART_GRACE_MS) return;
+    this.store.patch(details.requestId, patch);
+    this.ports.send(details.tabId, { type: 'completed', id: details.requestId, patch });
+  }
+
+  private async onNavigate(tabId: number): Promise<void> {
+    const state = await this.states.get(tabId);
+    if (!state.preserveLog && state.count > 0) await this.clear(tabId);
+  }
+
+  private async clear(tabId: number): Promise<void> {
+    await this.store.clearTab(tabId);
+    const state = await this.states.update(tabId, { count: 0, dropped: 0 });
+    this.ports.send(tabId, { type: 'cleared' });
+    this.ports.send(tabId, { type: 'state', state });
+  }
+
+  private async sendBacklog(tabId: number): Promise<void> {
+    const state = await this.states.get(tabId);
+    const requests = await this.store.list(tabId);
+    const send = (message: BackgroundMessage) => this.ports.send(tabId, message);
+    send({ type: 'state', state });
+    for (let i = 0; i < requests.length; i += SNAPSHOT_CHUNK) {
+      const last = i + SNAPSHOT_CHUNK >= requests.length;
+      send({ type: 'snapshot', requests: requests.slice(i, i + SNAPSHOT_CHUNK), last });
+    }
+    if (requests.length === 0) send({ type: 'snapshot', requests: [], last: true });
+  }
+}

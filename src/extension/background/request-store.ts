@@ -1,0 +1,135 @@
+import type { CapturedRequest } from '../../core/capture/captured-request.js';
+import type { RequestPatch } from '../wire.js';
+
+/**
+ * Captured requests per tab in IndexedDB (storage.session holds only 10 MB; a tab may keep 50 000
+ * beacons). Writes are queued and flushed together in one transaction a few milliseconds later, so a
+ * burst of beacons costs one write; the window is short so a worker stopped by the browser loses nothing.
+ */
+const DB_NAME = 'player-inspector';
+const STORE = 'requests';
+const FLUSH_DELAY_MS = 20;
+
+interface Row {
+  tabId: number;
+  request: CapturedRequest;
+}
+
+export class RequestStore {
+  private db: Promise<IDBDatabase> | undefined;
+  private puts = new Map<string, Row>();
+  private patches = new Map<string, RequestPatch>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  add(tabId: number, request: CapturedRequest): void {
+    this.puts.set(request.id, { tabId, request });
+    this.schedule();
+  }
+
+  patch(id: string, patch: RequestPatch): void {
+    const queued = this.puts.get(id);
+    if (queued) Object.assign(queued.request, patch);
+    else this.patches.set(id, { ...this.patches.get(id), ...patch });
+    this.schedule();
+  }
+
+  /** A tab's requests in send order, after every queued write. */
+  async list(tabId: number): Promise<CapturedRequest[]> {
+    await this.flush();
+    const rows = await this.run<Row[]>('readonly', (s) => s.getAll(tabRange(tabId)));
+    return rows.map((r) => r.request);
+  }
+
+  async count(tabId: number): Promise<number> {
+    await this.flush();
+    return this.run<number>('readonly', (s) => s.count(tabRange(tabId)));
+  }
+
+  async clearTab(tabId: number): Promise<void> {
+    await this.flush();
+    await this.run('readwrite', (s) => s.delete(tabRange(tabId)));
+  }
+
+  /** Deletes rows sent before `time` (those of an earlier browser session). */
+  async clearBefore(time: number): Promise<void> {
+    await this.flush();
+    const db = await this.open();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(STORE, 'readwrite');
+      const cursor = tx.objectStore(STORE).openCursor();
+      cursor.onsuccess = () => {
+        const c = cursor.result;
+        if (!c) return;
+        if ((c.value as Row).request.startTime < time) c.delete();
+        c.continue();
+      };
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+
+  /** Writes what is queued now; resolves once it is on disk. */
+  flush(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.puts.size === 0 && this.patches.size === 0) return this.flushing;
+    const puts = [...this.puts.values()];
+    const patches = [...this.patches];
+    this.puts.clear();
+    this.patches.clear();
+    this.flushing = this.flushing.then(() => this.write(puts, patches));
+    return this.flushing;
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+  }
+
+  private async write(puts: Row[], patches: [string, RequestPatch][]): Promise<void> {
+    const db = await this.open();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(STORE, 'readwrite');
+      const store = tx.objectStore(STORE);
+      for (const row of puts) store.put(row);
+      for (const [id, patch] of patches) {
+        const get = store.index('byId').get(id);
+        get.onsuccess = () => {
+          const row = get.result as Row | undefined;
+          if (row) store.put({ ...row, request: { ...row.request, ...patch } });
+        };
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+
+  private async run<T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest): Promise<T> {
+    const db = await this.open();
+    return new Promise<T>((resolve, reject) => {
+      const request = op(db.transaction(STORE, mode).objectStore(STORE));
+      request.onsuccess = () => resolve(request.result as T);
+      request.onerror = () => reject(request.error);
+    });
+  }
+
+  private open(): Promise<IDBDatabase> {
+    this.db ??= new Promise((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 1);
+      request.onupgradeneeded = () => {
+        // Key [tab, send time, id]: a tab's rows are one key range, already in send order.
+        const store = request.result.createObjectStore(STORE, {
+          keyPath: ['tabId', 'request.startTime', 'request.id'],
+        });
+        store.createIndex('byId', 'request.id', { unique: true });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    return this.db;
+  }
+}
+
+function tabRange(tabId: number): IDBKeyRange {
+  return IDBKeyRange.bound([tabId], [tabId + 1], false, true);
+}

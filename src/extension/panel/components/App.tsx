@@ -1,0 +1,169 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Beacon } from '../../../core/beacon.js';
+import { importHar } from '../../../core/capture/har-import.js';
+import type { Config } from '../../../core/config/config.js';
+import type { Session } from '../../../core/session/session.js';
+import type { PanelMessage } from '../../wire.js';
+import { download } from '../download.js';
+import { buildExport } from '../exports.js';
+import { type Filters, filterBeacons, NO_FILTERS } from '../filters.js';
+import type { PanelModel } from '../panel-model.js';
+import { useModel } from '../use-model.js';
+import { BeaconList } from './BeaconList.js';
+import { ConfigEditor } from './ConfigEditor.js';
+import { DetailPane } from './DetailPane.js';
+import { SessionsView } from './SessionsView.js';
+import { SummaryLine } from './SummaryLine.js';
+import { type ExportKind, Toolbar } from './Toolbar.js';
+
+type View = 'beacons' | 'sessions' | 'config';
+
+interface Props {
+  model: PanelModel;
+  send(message: PanelMessage): void;
+  configText: string;
+  onConfig(text: string, config: Config | undefined): void;
+}
+
+export function App({ model, send, configText, onConfig }: Props) {
+  const view = useModel(model);
+  const [tab, setTab] = useState<View>('beacons');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [selected, setSelected] = useState<number | undefined>();
+  const [detailOpen, setDetailOpen] = useState(false);
+  const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
+
+  const { beacons, findings, findingsByBeacon } = view;
+  const shown = useMemo(() => filterBeacons(beacons, findingsByBeacon, filters), [view, filters]);
+  const sessions = model.inspector.sessions();
+  const sessionLabels = useMemo(() => new Map(sessions.map((s, i) => [s.key, `S${i + 1}`])), [view]);
+  const labelOf = (s: Session) => sessionLabels.get(s.key) ?? '';
+  const beaconSessionLabel = (b: Beacon) => sessionLabels.get(`${b.protocol}:${b.sessionId}`) ?? '';
+  const selectedBeacon = selected === undefined ? undefined : beacons[selected];
+  const state = model.tabState;
+
+  // Selections refer to beacon indices: a rebuild (clear, import, new config) invalidates them.
+  useEffect(() => {
+    if (selected !== undefined && selected >= beacons.length) setSelected(undefined);
+  }, [beacons.length, selected]);
+
+  const select = (index: number) => {
+    setSelected(index);
+    setDetailOpen(true);
+  };
+  const ruleOf = (beacon: Beacon) => (id: string) =>
+    model.inspector.rulesFor(beacon.protocol).find((r) => r.rule.id === id)?.rule;
+
+  const onImport = async (file: File) => {
+    try {
+      const { requests } = importHar(await file.text(), { name: file.name, idPrefix: `${file.name}#` });
+      model.importRequests(requests);
+      setNotice(`Imported ${requests.length} requests from ${file.name}`);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const onExport = (kind: ExportKind) => {
+    try {
+      const file = buildExport(kind, model.inspector, model.requests(), includeSecrets);
+      download(file.name, file.text, file.type);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the panel closes the detail pane, as in DevTools
+    <div
+      class="app"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setDetailOpen(false);
+      }}
+    >
+      <Toolbar
+        recording={state?.recording ?? true}
+        preserveLog={state?.preserveLog ?? true}
+        filters={filters}
+        includeSecrets={includeSecrets}
+        onRecording={(recording) => send({ type: 'settings', recording })}
+        onPreserveLog={(preserveLog) => send({ type: 'settings', preserveLog })}
+        onClear={() => {
+          setSelected(undefined);
+          model.clear();
+          send({ type: 'clear' });
+        }}
+        onFilters={setFilters}
+        onImport={onImport}
+        onExport={onExport}
+        onIncludeSecrets={setIncludeSecrets}
+      />
+      <div class="tabs" role="tablist">
+        {(['beacons', 'sessions', 'config'] as View[]).map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+            {t === 'beacons' ? 'Beacons' : t === 'sessions' ? 'Sessions' : 'Config'}
+          </button>
+        ))}
+        {notice && (
+          <span class="notice" role="status">
+            {notice}{' '}
+            <button type="button" class="small" onClick={() => setNotice(undefined)}>
+              ✕
+            </button>
+          </span>
+        )}
+      </div>
+      <main class="content">
+        {tab === 'beacons' && (
+          <div class={`split${detailOpen && selectedBeacon ? ' with-detail' : ''}`}>
+            <BeaconList
+              beacons={beacons}
+              shown={shown}
+              findingsByBeacon={findingsByBeacon}
+              sessionLabel={beaconSessionLabel}
+              selected={selected}
+              onSelect={select}
+              onOpen={() => setDetailOpen(true)}
+            />
+            {detailOpen && selectedBeacon && (
+              <DetailPane
+                beacon={selectedBeacon}
+                protocolLabel={
+                  model.inspector.protocols.find((p) => p.id === selectedBeacon.protocol)?.label ?? ''
+                }
+                findings={findingsByBeacon.get(selectedBeacon.index) ?? []}
+                rule={ruleOf(selectedBeacon)}
+                onClose={() => setDetailOpen(false)}
+              />
+            )}
+          </div>
+        )}
+        {tab === 'sessions' && (
+          <SessionsView
+            sessions={sessions}
+            findings={findings}
+            labelOf={labelOf}
+            selected={selected}
+            onSelect={(index) => {
+              select(index);
+              setTab('beacons');
+            }}
+          />
+        )}
+        {tab === 'config' && (
+          <ConfigEditor
+            text={configText}
+            onSave={(text, config) => onConfig(text, config)}
+            onReset={() => onConfig('', undefined)}
+          />
+        )}
+      </main>
+      <SummaryLine
+        summary={model.inspector.summary(findings)}
+        shown={shown.length}
+        tabState={state}
+        waiting={model.waiting()}
+      />
+    </div>
+  );
+}

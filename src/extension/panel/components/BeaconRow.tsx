@@ -1,0 +1,44 @@
+import type { Beacon } from '../../../core/beacon.js';
+import type { Finding } from '../../../core/rules/rule.js';
+import { worstSeverity } from '../filters.js';
+import { clockTime, PROTOCOL_SHORT, statusText } from '../format.js';
+import { FindingBadges } from './FindingBadges.js';
+
+interface Props {
+  beacon: Beacon;
+  findings: readonly Finding[] | undefined;
+  session: string;
+  selected: boolean;
+  top: number;
+  onSelect(index: number): void;
+}
+
+export function BeaconRow({ beacon, findings, session, selected, top, onSelect }: Props) {
+  const { status, error } = beacon.request;
+  const failed = status !== undefined && (status === 0 || status >= 400);
+  const worst = worstSeverity(findings);
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the list body handles the keyboard for all rows
+    <div
+      data-index={beacon.index}
+      data-selected={selected}
+      class={`row${selected ? ' selected' : ''}${worst ? ` row-${worst}` : ''}`}
+      style={{ top: `${top}px` }}
+      onClick={() => onSelect(beacon.index)}
+    >
+      <span class="c-time">{clockTime(beacon.time)}</span>
+      <span class="c-proto">{PROTOCOL_SHORT[beacon.protocol]}</span>
+      <span class="c-event" title={`code ${beacon.event.code}`}>
+        {beacon.event.name}
+        {beacon.detail && <span class="muted"> · {beacon.detail}</span>}
+      </span>
+      <span class="c-session" title={beacon.sessionId}>
+        {session}
+      </span>
+      <span class={`c-status${failed ? ' sev-error' : ''}`}>{statusText(status, error)}</span>
+      <span class="c-findings">
+        <FindingBadges findings={findings} />
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Finding } from '../../../core/rules/rule.js';
+import type { Session } from '../../../core/session/session.js';
+import { TIMELINE_CSS } from '../../../core/timeline/svg.js';
+import { PROTOCOL_SHORT } from '../format.js';
+import { Timeline } from './Timeline.js';
+
+interface Props {
+  sessions: readonly Session[];
+  findings: readonly Finding[];
+  labelOf(session: Session): string;
+  selected: number | undefined;
+  onSelect(index: number): void;
+}
+
+/** One block per playback session: identity, counts and its timeline. */
+export function SessionsView({ sessions, findings, labelOf, selected, onSelect }: Props) {
+  if (sessions.length === 0) return <p class="empty">No sessions yet.</p>;
+  return (
+    <div class="sessions">
+      <style>{TIMELINE_CSS}</style>
+      {sessions.map((session) => {
+        const own = findings.filter((f) => f.protocol === session.protocol && f.sessionId === session.id);
+        const errors = own.filter((f) => f.severity === 'error').length;
+        const warnings = own.filter((f) => f.severity === 'warning').length;
+        const pb = session.playback;
+        return (
+          <section key={session.key} class="session" aria-label={`Session ${labelOf(session)}`}>
+            <h3>
+              {labelOf(session)} · {PROTOCOL_SHORT[session.protocol]}{' '}
+              <span class="mono muted">{session.id || '(no session id)'}</span>
+            </h3>
+            <p class="muted">
+              {session.beacons.length} beacons
+              {pb.entryId && ` · entry ${pb.entryId}`}
+              {pb.partnerId && ` · partner ${pb.partnerId}`}
+              {pb.duration !== undefined && ` · ${pb.duration} s`} · {errors} errors · {warnings} warnings
+            </p>
+            <Timeline session={session} findings={own} selected={selected} onSelect={onSelect} />
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import type { Beacon } from '../../core/beacon.js';
+import type { CapturedRequest } from '../../core/capture/captured-request.js';
+import type { Config } from '../../core/config/config.js';
+import { Inspector } from '../../core/inspector.js';
+import type { Finding } from '../../core/rules/rule.js';
+import type { BackgroundMessage, TabState } from '../wire.js';
+
+/**
+ * How long a beacon may wait for its response before it is validated without one. Beacons are fed to
+ * the inspector in send order once their status is known, because `beacon/http-error` judges the
+ * status and KAVA's sequence rules judge the order (two beacons sent together may complete swapped).
+ */
+export const PENDING_WAIT_MS = 3000;
+
+/** Derived views of the inspector, computed once per change. */
+export interface PanelView {
+  beacons: readonly Beacon[];
+  findings: Finding[];
+  findingsByBeacon: Map<number, Finding[]>;
+}
+
+/**
+ * The panel's state outside Preact: the requests the background streamed (or a HAR supplied), fed in
+ * order to one core `Inspector`. Views subscribe and re-render on each change.
+ */
+export class PanelModel {
+  inspector: Inspector;
+  tabState: TabState | undefined;
+  /** Every request known, by id: duplicates (snapshot overlapping live messages) are ignored. */
+  private readonly known = new Map<string, CapturedRequest>();
+  /** Requests not yet fed, in send order, with when they arrived here. */
+  private queue: { request: CapturedRequest; arrived: number }[] = [];
+  private fed: CapturedRequest[] = [];
+  /** Live messages that arrive while the backlog is still coming, applied after it. */
+  private held: BackgroundMessage[] | undefined = [];
+  private listeners = new Set<() => void>();
+  private cached: PanelView | undefined;
+
+  constructor(
+    private config: Config = {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.inspector = new Inspector({ config });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  view(): PanelView {
+    if (!this.cached) {
+      const findings = this.inspector.findings();
+      const findingsByBeacon = new Map<number, Finding[]>();
+      for (const f of findings) {
+        for (const index of f.beacons) {
+          const list = findingsByBeacon.get(index);
+          if (list) list.push(f);
+          else findingsByBeacon.set(index, [f]);
+        }
+      }
+      this.cached = { beacons: this.inspector.beacons(), findings, findingsByBeacon };
+    }
+    return this.cached;
+  }
+
+  /** The port reconnected (worker restart): the backlog comes again; known requests are skipped. */
+  resubscribing(): void {
+    this.held = [];
+  }
+
+  receive(message: BackgroundMessage): void {
+    if (this.held && message.type !== 'snapshot' && message.type !== 'state') {
+      this.held.push(message);
+      return;
+    }
+    switch (message.type) {
+      case 'state':
+        this.tabState = message.state;
+        break;
+      case 'snapshot':
+        for (const r of message.requests) this.addRequest(r);
+        if (message.last) {
+          const held = this.held ?? [];
+          this.held = undefined;
+          for (const m of held) this.receive(m);
+        }
+        break;
+      case 'captured':
+        this.addRequest(message.request);
+        break;
+      case 'completed': {
+        const request = this.known.get(message.id);
+        if (!request) break;
+        Object.assign(request, message.patch);
+        // A beacon already validated (it waited too long) shows its late status.
+        if (this.fed.includes(request)) this.changed();
+        break;
+      }
+      case 'cleared':
+        this.clear();
+        break;
+    }
+    this.pump();
+  }
+
+  /** Requests from an imported HAR join the capture, in send order. */
+  importRequests(requests: readonly CapturedRequest[]): void {
+    for (const r of requests) this.known.set(r.id, r);
+    this.rebuild();
+  }
+
+  setConfig(config: Config): void {
+    this.config = config;
+    this.rebuild();
+  }
+
+  clear(): void {
+    this.known.clear();
+    this.queue = [];
+    this.fed = [];
+    this.inspector = new Inspector({ config: this.config });
+    this.changed();
+  }
+
+  /** Every request in send order (fed or waiting), for the HAR export. */
+  requests(): CapturedRequest[] {
+    return [...this.fed, ...this.queue.map((q) => q.request)];
+  }
+
+  /** Feeds the waiting requests whose turn has come; call again later while `waiting()` is non-zero. */
+  pump(): void {
+    let fedAny = false;
+    const now = this.now();
+    while (this.queue.length > 0) {
+      const head = this.queue[0]!;
+      const settled = head.request.status !== undefined || now - head.arrived >= PENDING_WAIT_MS;
+      if (!settled) break;
+      this.queue.shift();
+      this.feed(head.request);
+      fedAny = true;
+    }
+    if (fedAny) this.changed();
+  }
+
+  waiting(): number {
+    return this.queue.length;
+  }
+
+  private addRequest(request: CapturedRequest): void {
+    if (this.known.has(request.id)) return;
+    this.known.set(request.id, request);
+    const item = { request, arrived: this.now() };
+    // Usually appended; a late one is placed by send time among those still waiting.
+    let i = this.queue.length;
+    while (i > 0 && this.queue[i - 1]!.request.startTime > request.startTime) i--;
+    this.queue.splice(i, 0, item);
+  }
+
+  private feed(request: CapturedRequest): void {
+    this.fed.push(request);
+    this.inspector.add(request);
+  }
+
+  private rebuild(): void {
+    const all = [...this.known.values()].sort((a, b) => a.startTime - b.startTime);
+    this.inspector = new Inspector({ config: this.config });
+    this.fed = [];
+    this.queue = [];
+    const arrived = this.now() - PENDING_WAIT_MS;
+    for (const request of all) this.queue.push({ request, arrived });
+    this.pump();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.cached = undefined;
+    for (const l of this.listeners) l();
+  }
+}
