@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { KavaSession, realPlayerSession, SESSION_START } from '../../../../test/helpers/kava-session.js';
+import type { CapturedRequest } from '../../capture/captured-request.js';
+import { Inspector } from '../../inspector.js';
+import { kava } from './index.js';
+
+function playbackOf(requests: CapturedRequest[]) {
+  const inspector = new Inspector({ protocols: [kava] });
+  inspector.addAll(requests);
+  const [session] = inspector.sessions();
+  return session!.playback;
+}
+
+const at = (seconds: number) => SESSION_START + seconds * 1000;
+
+describe('KAVA playback tracker', () => {
+  it('draws the real player’s session: playhead, pauses, the seek, one play-through to the end', () => {
+    const playback = playbackOf(realPlayerSession());
+    expect(playback).toMatchObject({
+      entryId: '1_w9zx2eti',
+      partnerId: '2215841',
+      playerVersion: '3.17.95',
+      firstTime: at(0),
+      lastTime: at(37.96),
+      playThroughs: 1,
+      ended: true,
+    });
+    expect(playback.playhead).toHaveLength(15);
+    expect(playback.playhead[4]).toEqual({ time: at(12.45), position: 9.95, beacon: 4 });
+    expect(playback.pauses).toEqual([
+      { start: at(25), end: at(28), beacons: [8, 9] },
+      { start: at(37.96), beacons: [14] },
+    ]);
+    expect(playback.seeks).toEqual([{ time: at(29), from: 23.5, to: 31, beacon: 10 }]);
+    expect(playback.buffering).toEqual([]);
+  });
+
+  it('pairs Buffer Start and Buffer End into buffering intervals', () => {
+    const s = new KavaSession();
+    s.send(1, 0, 0);
+    s.send(2, 1, 0);
+    s.send(3, 1.5, 0);
+    s.send(45, 5, 3.5);
+    s.send(46, 6.2, 3.5);
+    s.send(45, 8, 5.5);
+    const playback = playbackOf(s.requests);
+    expect(playback.buffering).toEqual([
+      { start: at(5), end: at(6.2), beacons: [3, 4] },
+      { start: at(8), beacons: [5] },
+    ]);
+  });
+
+  it('counts a Replay as a new play-through, not doubled by its Play, and clears the end', () => {
+    const s = new KavaSession();
+    s.send(1, 0, 0);
+    s.send(2, 1, 0);
+    s.send(3, 1.5, 0);
+    s.send(14, 41.5, 40);
+    s.send(33, 41.6, 40);
+    s.send(34, 50, 40);
+    s.send(3, 50.2, 0);
+    const playback = playbackOf(s.requests);
+    expect(playback.playThroughs).toBe(2);
+    expect(playback.ended).toBe(false);
+    // the pause at the end closes when playing starts again
+    expect(playback.pauses).toEqual([{ start: at(41.6), end: at(50), beacons: [4, 5] }]);
+  });
+
+  it('skips a position that is no number', () => {
+    const s = new KavaSession();
+    s.send(1, 0, 0, { position: 'NaN' });
+    s.send(2, 1, 0);
+    expect(playbackOf(s.requests).playhead).toEqual([{ time: at(1), position: 0, beacon: 1 }]);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  KavaSession,
+  kavaFindings,
+  realPlayerSession,
+  resetPlayerSession,
+  withParams,
+} from '../../../../test/helpers/kava-session.js';
+import { Inspector } from '../../inspector.js';
+import { kava } from './index.js';
+
+const defects = (findings: ReturnType<typeof kavaFindings>) => findings.filter((f) => f.severity !== 'info');
+
+describe('what Kaltura’s own player sends', () => {
+  it('a clean session (pause, seek, quartiles sent at once, Views over unpaused time) has no error or warning', () => {
+    const findings = kavaFindings(realPlayerSession());
+    expect(defects(findings)).toEqual([]);
+    // only the document-only fields are worth a note
+    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['kava/missing-doc-field']));
+  });
+
+  it('a session reset after a long pause is information, not an error', () => {
+    const findings = kavaFindings(resetPlayerSession());
+    expect(defects(findings)).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'kava/session-reset')).toHaveLength(1);
+  });
+
+  it('two sessions on one page are judged apart', () => {
+    const first = realPlayerSession(new KavaSession('a:1'));
+    const second = realPlayerSession(new KavaSession('b:2', first.at(-1)!.startTime + 5000));
+    const inspector = new Inspector({ protocols: [kava] });
+    inspector.addAll([...first, ...second]);
+    expect(inspector.sessions().map((s) => s.id)).toEqual(['a:1', 'b:2']);
+    expect(defects(inspector.findings())).toEqual([]);
+  });
+});
+
+describe('incremental validation', () => {
+  it('feeding beacons one at a time gives the batch’s findings', () => {
+    const session = new KavaSession();
+    const requests = realPlayerSession(session);
+    // A messy capture: a lost beacon, a bad value, a repeat, a failed request, a quartile twice.
+    requests.splice(6, 1);
+    requests[3] = withParams(requests[3]!, { partnerId: 'abc' });
+    requests.push({ ...requests[4]!, id: 'dup' });
+    requests[8] = { ...requests[8]!, status: 0, error: 'net::ERR_BLOCKED_BY_CLIENT' };
+    requests.push(session.send(13, 40, 40));
+
+    const batch = new Inspector({ protocols: [kava] });
+    batch.addAll(requests);
+
+    const incremental = new Inspector({ protocols: [kava] });
+    const growth: number[] = [];
+    for (const request of requests) {
+      incremental.add(request);
+      // a panel reads findings after every beacon: that must not change what later beacons produce
+      growth.push(incremental.findings().length);
+    }
+    expect(incremental.findings()).toEqual(batch.findings());
+    expect(batch.summary().errors).toBeGreaterThan(0);
+    expect(new Set(batch.findings().map((f) => f.rule))).toEqual(
+      new Set([
+        'kava/missing-doc-field',
+        'kava/event-index-sequence',
+        'kava/invalid-value',
+        'beacon/duplicate',
+        'beacon/http-error',
+        'kava/quartile-repeated',
+        'kava/order',
+        'session/mixed-ids',
+      ]),
+    );
+    expect(growth).toEqual([...growth].sort((a, b) => a - b));
+  });
+});
