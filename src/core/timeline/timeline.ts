@@ -116,7 +116,7 @@ export function timelineGeometry(
     (f) => f.beacons.length === 0 && f.sessionId === session.id && f.protocol === session.protocol,
   );
 
-  const positionOf = positionLookup(session);
+  const positionOf = playheadAt(session);
   const markers = beacons.map((b): EventMarker => {
     const position = positionOf(b.index, b.time);
     const concerning = byBeacon.get(b.index) ?? [];
@@ -195,7 +195,7 @@ function playheadLines(session: Session): { time: number; position: number }[][]
 }
 
 /** Playhead at a beacon: its own point when it has one, else the last known position before it. */
-function positionLookup(session: Session): (beacon: number, time: number) => number | undefined {
+export function playheadAt(session: Session): (beacon: number, time: number) => number | undefined {
   const points = [...session.playback.playhead].sort((a, b) => a.time - b.time);
   const byBeacon = new Map(points.map((p) => [p.beacon, p.position]));
   return (beacon, time) => {

@@ -1,0 +1,116 @@
+import type { Finding } from '../rules/rule.js';
+import { renderTimelineSvg, TIMELINE_CSS } from '../timeline/svg.js';
+import { timelineGeometry } from '../timeline/timeline.js';
+import { escapeXml as esc } from './escape.js';
+import { type ReportOptions, type ReportSource, reportParams } from './source.js';
+
+export interface HtmlReportOptions extends ReportOptions {
+  title?: string;
+  /** Time printed in the header (default now); fixed by tests for stable output. */
+  generatedAt?: Date;
+}
+
+// No scripts at all, and a policy that forbids them: a captured value can never become live markup.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const CSS = `
+:root { color-scheme: light dark; --bg: #fff; --fg: #1f2937; --muted: #6b7280; --line: #e5e7eb;
+  --error: #dc2626; --warning: #b45309; --info: #2563eb; --row: #f9fafb; }
+@media (prefers-color-scheme: dark) {
+  :root { --bg: #111827; --fg: #e5e7eb; --muted: #9ca3af; --line: #374151;
+    --error: #f87171; --warning: #fbbf24; --info: #60a5fa; --row: #1f2937; }
+}
+body { margin: 0 auto; max-width: 1200px; padding: 16px 24px; background: var(--bg); color: var(--fg);
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; }
+h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 8px; }
+h3 { font-size: 14px; margin: 20px 0 4px; word-break: break-all; }
+.muted { color: var(--muted); }
+.summary b { font-weight: 600; }
+.error { color: var(--error); } .warning { color: var(--warning); } .info { color: var(--info); }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
+th, td { text-align: left; vertical-align: top; padding: 3px 8px; border-bottom: 1px solid var(--line); }
+th { font-weight: 600; color: var(--muted); }
+tbody tr:nth-child(even) { background: var(--row); }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+code, .params td { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
+details summary { cursor: pointer; color: var(--muted); }
+.params { margin: 4px 0; } .params td { border: 0; padding: 1px 6px; }
+svg.pi-tl { max-width: 100%; height: auto; display: block; }
+a { color: var(--info); }
+${TIMELINE_CSS}`;
+
+/** One self-contained HTML file: summary, a timeline per session, findings and beacons. Everything escaped. */
+export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}): string {
+  const redact = options.redact !== false;
+  const findings = source.findings();
+  const summary = source.summary(findings);
+  const title = options.title ?? 'Player Inspector report';
+  const byBeacon = new Map<number, Finding[]>();
+  for (const f of findings) for (const i of f.beacons) byBeacon.set(i, [...(byBeacon.get(i) ?? []), f]);
+  const label = (id: string) => source.protocols.find((p) => p.id === id)?.label ?? id;
+
+  const sessions = source.sessions().map((s, i) => {
+    const mine = findings.filter((f) => f.sessionId === s.id && f.protocol === s.protocol);
+    const name = `${label(s.protocol)} session ${s.id || '(no session id)'}`;
+    const p = s.playback;
+    const facts = [
+      p.entryId && `entry <code>${esc(p.entryId)}</code>`,
+      p.partnerId && `partner <code>${esc(p.partnerId)}</code>`,
+      p.playerVersion && `player <code>${esc(p.playerVersion)}</code>`,
+      `${s.beacons.length} beacons`,
+      `${mine.filter((f) => f.severity === 'error').length} errors`,
+      `${mine.filter((f) => f.severity === 'warning').length} warnings`,
+    ].filter(Boolean);
+    const svg = renderTimelineSvg(timelineGeometry(s, findings, { width: 1000, height: 240 }), {
+      title: `Timeline of ${name}`,
+      embedStyle: false,
+    });
+    return `<section class="session" id="session-${i}"><h3>${esc(name)}</h3><p class="muted">${facts.join(' · ')}</p>${svg}${mine.length ? findingsTable(mine, false) : '<p class="muted">No findings.</p>'}</section>`;
+  });
+
+  const beaconRows = source.beacons().map((b) => {
+    const status = b.request.error ?? (b.request.status === undefined ? '' : String(b.request.status));
+    const bad = b.request.status !== undefined && (b.request.status < 200 || b.request.status > 299);
+    const concerning = byBeacon.get(b.index) ?? [];
+    const params = reportParams(b, redact)
+      .map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`)
+      .join('');
+    const rules = concerning.map((f) => `<span class="${f.severity}">${esc(f.rule)}</span>`).join(' ');
+    return `<tr id="b-${b.index}"><td class="num">${b.index}</td><td>${esc(new Date(b.time).toISOString())}</td><td>${esc(b.protocol)}</td><td>${esc(b.event.name)} <span class="muted">(${esc(b.event.code)})</span></td><td><code>${esc(b.sessionId)}</code></td><td class="${bad ? 'error' : ''}">${esc(status)}</td><td>${rules}</td><td><details><summary>${b.params.length} params</summary><table class="params">${params}</table></details></td></tr>`;
+  });
+
+  const counts = `<b>${summary.beacons}</b> beacons · <b>${summary.sessions}</b> sessions · <b class="error">${summary.errors}</b> errors · <b class="warning">${summary.warnings}</b> warnings · <b class="info">${summary.infos}</b> infos`;
+  const generated = (options.generatedAt ?? new Date()).toISOString();
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${esc(title)}</h1><p class="summary">${counts}</p><p class="muted">Generated ${esc(generated)}${redact ? ' · secrets redacted' : ''}</p></header>
+<h2>Sessions</h2>
+${sessions.join('\n') || '<p class="muted">No beacons were recognised.</p>'}
+<h2>Findings</h2>
+${findings.length ? findingsTable(findings, true) : '<p class="muted">No findings.</p>'}
+<h2>Beacons</h2>
+<table class="beacons"><thead><tr><th>#</th><th>time</th><th>protocol</th><th>event</th><th>session</th><th>status</th><th>findings</th><th>parameters</th></tr></thead>
+<tbody>${beaconRows.join('\n')}</tbody></table>
+</body>
+</html>
+`;
+}
+
+function findingsTable(findings: readonly Finding[], withSession: boolean): string {
+  const rows = findings.map((f) => {
+    const beacons = f.beacons.map((i) => `<a href="#b-${i}">#${i}</a>`).join(' ');
+    const session = withSession ? `<td><code>${esc(f.sessionId ?? '')}</code></td>` : '';
+    return `<tr><td class="${f.severity}">${f.severity}</td><td><code>${esc(f.rule)}</code></td>${session}<td>${beacons}</td><td>${esc(f.message)}</td></tr>`;
+  });
+  const sessionHead = withSession ? '<th>session</th>' : '';
+  return `<table class="findings"><thead><tr><th>severity</th><th>rule</th>${sessionHead}<th>beacons</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}

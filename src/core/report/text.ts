@@ -1,0 +1,97 @@
+import pc from 'picocolors';
+import type { Finding, Severity } from '../rules/rule.js';
+import type { Session } from '../session/session.js';
+import { clock, offset } from '../timeline/ticks.js';
+import { playheadAt } from '../timeline/timeline.js';
+import { keyParamValue, type ReportOptions, type ReportSource } from './source.js';
+
+export interface TextReportOptions extends ReportOptions {
+  /** ANSI colours (the CLI asks for them only when stdout is a terminal). */
+  color?: boolean;
+}
+
+const SIGNS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
+
+/** Per session a compact timeline (offset, playhead, event, key params), its findings, then a summary. */
+export function renderText(source: ReportSource, options: TextReportOptions = {}): string {
+  const c = pc.createColors(options.color === true);
+  const redact = options.redact !== false;
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
+  const findings = source.findings();
+  const lines: string[] = [];
+  const sessions = source.sessions();
+  const shown = new Set<Finding>();
+
+  for (const session of sessions) {
+    const protocol = source.protocols.find((p) => p.id === session.protocol);
+    lines.push(c.bold(sessionTitle(session, protocol?.label ?? session.protocol)));
+    const start = session.beacons[0]?.time ?? 0;
+    const positionOf = playheadAt(session);
+    const mine = findings.filter((f) => f.sessionId === session.id && f.protocol === session.protocol);
+    for (const b of session.beacons) {
+      const position = positionOf(b.index, b.time);
+      const keys = (protocol?.keyParams ?? [])
+        .map((k) => [k, keyParamValue(b, k, redact)] as const)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${c.dim(`${k}=`)}${v}`);
+      const worst = worstSeverity(mine.filter((f) => f.beacons.includes(b.index)));
+      const name = `${b.event.name}${b.detail ? ` [${b.detail}]` : ''}`;
+      const cols = [
+        c.dim(`#${String(b.index).padEnd(4)}`),
+        offset(b.time - start).padStart(8),
+        (position === undefined ? '' : clock(position)).padStart(7),
+        ` ${worst ? paint[worst](name.padEnd(22)) : name.padEnd(22)}`,
+        ...keys,
+      ];
+      if (b.request.status !== undefined && (b.request.status < 200 || b.request.status > 299)) {
+        cols.push(c.red(b.request.error ?? `HTTP ${b.request.status}`));
+      }
+      lines.push(`  ${cols.join(' ')}`.trimEnd());
+    }
+    for (const f of mine) {
+      shown.add(f);
+      lines.push(`  ${findingLine(f, paint)}`);
+    }
+    lines.push('');
+  }
+  const orphans = findings.filter((f) => !shown.has(f));
+  if (orphans.length) {
+    lines.push(c.bold('Other findings'));
+    for (const f of orphans) lines.push(`  ${findingLine(f, paint)}`);
+    lines.push('');
+  }
+  const s = source.summary(findings);
+  const counts = [
+    paint.error(`${s.errors} ${plural(s.errors, 'error')}`),
+    paint.warning(`${s.warnings} ${plural(s.warnings, 'warning')}`),
+    paint.info(`${s.infos} ${plural(s.infos, 'info')}`),
+  ];
+  lines.push(
+    `${s.beacons} ${plural(s.beacons, 'beacon')} in ${s.sessions} ${plural(s.sessions, 'session')}: ${counts.join(', ')}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function sessionTitle(session: Session, label: string): string {
+  const p = session.playback;
+  const parts = [`${label} session ${session.id || '(no session id)'}`];
+  if (p.entryId) parts.push(`entry ${p.entryId}`);
+  if (p.partnerId) parts.push(`partner ${p.partnerId}`);
+  if (p.playerVersion) parts.push(`player ${p.playerVersion}`);
+  parts.push(`${session.beacons.length} ${plural(session.beacons.length, 'beacon')}`);
+  return parts.join(' · ');
+}
+
+function findingLine(f: Finding, paint: Record<Severity, (s: string) => string>): string {
+  const beacons = f.beacons.length ? ` (${f.beacons.map((i) => `#${i}`).join(', ')})` : '';
+  return `${paint[f.severity](`${SIGNS[f.severity]} ${f.severity.padEnd(7)} ${f.rule}`)}${beacons}: ${f.message}`;
+}
+
+function worstSeverity(findings: readonly Finding[]): Severity | undefined {
+  for (const s of ['error', 'warning', 'info'] as const) if (findings.some((f) => f.severity === s)) return s;
+  return undefined;
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
