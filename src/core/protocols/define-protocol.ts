@@ -82,6 +82,15 @@ export function queryOf(url: string): string {
   return url.slice(q + 1, hash === -1 ? undefined : hash);
 }
 
+/** The path of a URL that `new URL` refused ('' when there is none). */
+export function pathOf(url: string): string {
+  const end = url.search(/[?#]/);
+  const noQuery = end === -1 ? url : url.slice(0, end);
+  const scheme = noQuery.indexOf('//');
+  const slash = noQuery.indexOf('/', scheme === -1 ? 0 : scheme + 2);
+  return slash === -1 ? '' : noQuery.slice(slash);
+}
+
 function looksLikeForm(text: string): boolean {
   const t = text.trimStart();
   return t.length > 0 && t[0] !== '{' && t[0] !== '[' && t[0] !== '<' && t.includes('=');

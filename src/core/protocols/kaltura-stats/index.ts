@@ -1,7 +1,7 @@
 import { bodyText } from '../../capture/body-text.js';
 import type { CapturedRequest } from '../../capture/captured-request.js';
 import { safeDecode } from '../../params/parse-params.js';
-import { decodeRequestParams, defineProtocol, queryOf } from '../define-protocol.js';
+import { decodeRequestParams, defineProtocol, pathOf, queryOf } from '../define-protocol.js';
 import type { ParamSpec } from '../protocol.js';
 import { StatsPlaybackTracker } from './playback.js';
 import { statsRules } from './rules/index.js';
@@ -19,15 +19,6 @@ export function canonicalStatsKey(key: string): string {
   const k = key.trim();
   if (k.length > 7 && k.startsWith('event[') && k.endsWith(']')) return `event:${k.slice(6, -1)}`;
   return k;
-}
-
-/** Path of a URL string that `new URL` refused. */
-function pathOf(url: string): string {
-  const end = url.search(/[?#]/);
-  const noQuery = end === -1 ? url : url.slice(0, end);
-  const scheme = noQuery.indexOf('//');
-  const slash = noQuery.indexOf('/', scheme === -1 ? 0 : scheme + 2);
-  return slash === -1 ? '' : noQuery.slice(slash);
 }
 
 /** Reads `service` and `action` from a query or form text without decoding every pair. */

@@ -1,0 +1,357 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type JwPing,
+  type JwPlayOptions,
+  jwRequests,
+  livePings,
+  vodPings,
+} from '../../../../test/helpers/jw-session.js';
+import type { CapturedRequest } from '../../capture/captured-request.js';
+import { Inspector } from '../../inspector.js';
+import { jw } from './index.js';
+
+function findingsOf(requests: CapturedRequest[]) {
+  const inspector = new Inspector({ protocols: [jw] });
+  inspector.addAll(requests);
+  return inspector.findings();
+}
+
+function run(pings: JwPing[], options?: JwPlayOptions) {
+  return findingsOf(jwRequests(pings, options));
+}
+
+function ruleHits(pings: JwPing[], rule: string, options?: JwPlayOptions) {
+  return run(pings, options).filter((f) => f.rule === rule);
+}
+
+const vod = (pw: number, ti: number, extra: Record<string, string | number | undefined> = {}) => ({
+  vd: 72,
+  q: 8,
+  pw,
+  ti,
+  ...extra,
+});
+
+/** Setup and Play of a 72 s item, which the cases below continue. */
+const START: JwPing[] = [
+  { e: 'e', at: 0 },
+  { e: 's', at: 1, fields: vod(0, 0) },
+];
+
+describe('clean JW plays', () => {
+  it('a VOD play with a pre-roll, a seek and the completion has no error or warning', () => {
+    const list = run(vodPings());
+    expect(list.filter((f) => f.severity !== 'info')).toEqual([]);
+    // oaid is absent for a viewer who is not logged in: worth knowing only.
+    expect(list.map((f) => f.rule)).toEqual(['jw/missing-doc-field']);
+  });
+
+  it('a live play with a pause has no error or warning', () => {
+    expect(run(livePings()).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('an older app ending with t pw=128 instead of gab has no error or warning', () => {
+    const pings = vodPings().filter((p) => p.e !== 'gab');
+    pings.push({ e: 't', at: 67, fields: vod(128, 9) });
+    expect(run(pings).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('gives the same findings fed one at a time as in a batch', () => {
+    const requests = [
+      ...jwRequests(vodPings()),
+      ...jwRequests([...START, { e: 't', at: 5, fields: vod(24, 3, { fed: '' }) }, { e: 'x', at: 6 }], {
+        pli: 'aaaaaaaaaaaa',
+      }),
+    ];
+    const batch = new Inspector({ protocols: [jw] });
+    batch.addAll(requests);
+    const single = new Inspector({ protocols: [jw] });
+    for (const r of requests) {
+      single.add(r);
+      single.findings();
+    }
+    expect(single.findings()).toEqual(batch.findings());
+    expect(batch.findings().filter((f) => f.severity !== 'info').length).toBeGreaterThan(2);
+  });
+});
+
+describe('jw/unknown-event', () => {
+  it('fires on a missing or unknown e', () => {
+    const hits = ruleHits([...START, { e: 'play', at: 2 }, { e: '', at: 3 }], 'jw/unknown-event');
+    expect(hits.map((f) => f.message)).toEqual([
+      'Expected e to be one of e, i, s, t, vs, gab, but saw "play".',
+      'Expected e to be one of e, i, s, t, vs, gab, but saw none.',
+    ]);
+  });
+  it('is silent on the six events', () => {
+    expect(ruleHits(vodPings(), 'jw/unknown-event')).toEqual([]);
+  });
+});
+
+describe('jw/wrong-endpoint', () => {
+  it('fires on an impression outside clienta and a content ping in clienta', () => {
+    const hits = ruleHits(
+      [
+        { e: 'e', at: 0 },
+        { e: 'i', at: 1, bucket: 'jwplayer6' },
+        { e: 's', at: 2, fields: vod(0, 0), bucket: 'clienta' },
+      ],
+      'jw/wrong-endpoint',
+    );
+    expect(hits.map((f) => f.beacons)).toEqual([[1], [2]]);
+    expect(hits[0]?.message).toContain('/v1/clienta/ping.gif, but it went to /v1/jwplayer6/ping.gif');
+  });
+  it('is silent when every ping is in its bucket', () => {
+    expect(ruleHits(vodPings(), 'jw/wrong-endpoint')).toEqual([]);
+  });
+});
+
+describe('jw/missing-required', () => {
+  it('fires on a missing common field and missing playback fields', () => {
+    const hits = ruleHits(
+      [
+        { e: 'e', at: 0, fields: { aid: undefined, t: '' } },
+        { e: 's', at: 1, fields: { vd: 72, q: 8 } },
+        { e: 't', at: 10, fields: { vd: 72, q: 8, pw: 16 } },
+      ],
+      'jw/missing-required',
+    );
+    expect(hits.map((f) => f.message)).toEqual([
+      'Expected aid, t on this Setup ping, but they are missing or empty.',
+      'Expected pw on this Play ping, but it is missing or empty.',
+      'Expected ti on this Quantile / time ping, but it is missing or empty.',
+    ]);
+  });
+  it('is silent on live pings without ti and on fed sent empty', () => {
+    expect(ruleHits(livePings(), 'jw/missing-required', { common: { fed: '' } })).toEqual([]);
+  });
+});
+
+describe('jw/missing-doc-field', () => {
+  it('reports absent av and oaid once per play, as info', () => {
+    const hits = ruleHits(vodPings(), 'jw/missing-doc-field', { common: { av: undefined } });
+    expect(hits.map((f) => [f.severity, f.beacons])).toEqual([
+      ['info', [0]],
+      ['info', [0]],
+    ]);
+    expect(hits.map((f) => f.message.split(' ')[3])).toEqual(['av', 'oaid']);
+  });
+  it('is silent when a logged-in viewer sends oaid and the app its version', () => {
+    expect(ruleHits(vodPings(), 'jw/missing-doc-field', { common: { oaid: '12345' } })).toEqual([]);
+  });
+});
+
+describe('jw/invalid-value', () => {
+  it('fires on each broken format', () => {
+    const hits = ruleHits(
+      [
+        {
+          e: 'e',
+          at: 0,
+          fields: { aid: 'short', emi: 'ABCDEF123456', sa: '1700000000', oos: 'Linux', sdk: 9, pss: 0 },
+        },
+        { e: 's', at: 1, fields: vod(0, 0) },
+        { e: 't', at: 10, fields: vod(130, -1) },
+      ],
+      'jw/invalid-value',
+      { pli: 'f5e4d3c2b1a' },
+    );
+    expect(hits.map((f) => f.message.match(/^Expected (\w+)/)?.[1])).toEqual([
+      'aid',
+      'emi',
+      'pli',
+      'sa',
+      'oos',
+      'sdk',
+      'pss',
+      'pli',
+      'pli',
+      'pw',
+      'ti',
+    ]);
+  });
+  it('is silent on the values the reference app sends', () => {
+    expect(ruleHits(vodPings(), 'jw/invalid-value', { common: { oos: 'Android TV', sdk: 1 } })).toEqual([]);
+  });
+});
+
+describe('jw/quantile-mismatch', () => {
+  it('fires when q does not follow vd, once per play', () => {
+    const hits = ruleHits(
+      [
+        { e: 'e', at: 0 },
+        { e: 's', at: 1, fields: vod(0, 0, { q: 4 }) },
+        { e: 't', at: 19, fields: vod(32, 18, { q: 4 }) },
+      ],
+      'jw/quantile-mismatch',
+    );
+    expect(hits.map((f) => f.message)).toEqual([
+      'Expected q=8 for vd=72 by the quantile table, but saw q=4.',
+    ]);
+  });
+  it('fires on a VOD Play not at pw=0, a time ping off its quantile and an end ping without pw=128', () => {
+    const hits = ruleHits(
+      [
+        { e: 'e', at: 0 },
+        { e: 's', at: 1, fields: vod(3, 0) },
+        { e: 't', at: 14, fields: vod(24, 13) },
+        { e: 't', at: 20, fields: vod(32, 5) },
+        { e: 'gab', at: 72, fields: vod(127, 40) },
+      ],
+      'jw/quantile-mismatch',
+    );
+    expect(hits.map((f) => f.message)).toEqual([
+      'Expected pw=0 on the VOD Play (s), but saw pw=3.',
+      "Expected the time ping's pw at or just past a multiple of 16 (128/q), but saw pw=24, 8 past 16.",
+      'Expected pw=128 on the end ping at the end of the item, but Abandon / complete (gab) carried pw=127.',
+    ]);
+  });
+  it('fires on a live ping without pw=-1', () => {
+    const hits = ruleHits(
+      [
+        { e: 'e', at: 0 },
+        { e: 's', at: 1, fields: { vd: 0, q: 0, pw: 0 } },
+      ],
+      'jw/quantile-mismatch',
+    );
+    expect(hits.map((f) => f.message)).toEqual(['Expected pw=-1 on a live ping (vd=0), but saw pw=0.']);
+  });
+  it('is silent on an abandon mid-item, a time ping just past its multiple and one right after a seek', () => {
+    const pings: JwPing[] = [
+      ...START,
+      { e: 't', at: 10, fields: vod(18, 9) },
+      { e: 'vs', at: 12, fields: vod(18, 9) },
+      { e: 't', at: 15, fields: vod(88, 3) },
+      { e: 'gab', at: 20, fields: vod(97, 5) },
+    ];
+    expect(ruleHits(pings, 'jw/quantile-mismatch')).toEqual([]);
+    expect(ruleHits(livePings(), 'jw/quantile-mismatch')).toEqual([]);
+  });
+});
+
+describe('jw/order', () => {
+  it('fires on a play not starting with Setup, time before Play and a second Play', () => {
+    const hits = ruleHits(
+      [
+        { e: 't', at: 0, fields: vod(16, 9) },
+        { e: 's', at: 1, fields: vod(16, 0) },
+        { e: 's', at: 2, fields: vod(16, 0) },
+      ],
+      'jw/order',
+    );
+    expect(hits.map((f) => f.message)).toEqual([
+      'Expected the play to start with Setup (e), but its first ping was Quantile / time (t).',
+      'Expected Play (s) before Quantile / time (t), but no Play came first.',
+      'Expected one Play (s) per play, but saw a second one.',
+    ]);
+  });
+  it('fires on pings after gab, sa going back and pw going back without a seek', () => {
+    const hits = ruleHits(
+      [
+        ...START,
+        { e: 't', at: 10, fields: vod(32, 9) },
+        { e: 't', at: 9, fields: vod(16, 9) },
+        { e: 'gab', at: 20, fields: vod(40, 2) },
+        { e: 'i', at: 21 },
+      ],
+      'jw/order',
+    );
+    expect(hits.map((f) => f.message)).toEqual([
+      `Expected sa never to decrease, but it went from ${1_700_000_010_000} back to ${1_700_000_009_000}.`,
+      'Expected pw not to go back without a Seeked (vs) between, but it went from 32 to 16.',
+      'Expected nothing but a new Setup (e) after Abandon / complete (gab), but saw Ad impression (i).',
+    ]);
+  });
+  it('is silent on a seek back, and on pre-roll impressions before Play', () => {
+    const pings: JwPing[] = [
+      { e: 'e', at: 0 },
+      { e: 'i', at: 1 },
+      { e: 's', at: 2, fields: vod(0, 0) },
+      { e: 't', at: 11, fields: vod(16, 9) },
+      { e: 'vs', at: 12, fields: vod(16, 9) },
+      { e: 't', at: 20, fields: vod(0, 0) },
+    ];
+    expect(ruleHits(pings, 'jw/order')).toEqual([]);
+  });
+});
+
+describe('jw/ping-interval', () => {
+  it('fires on a VOD ti far from vd/q in steady play', () => {
+    const hits = ruleHits(
+      [...START, { e: 't', at: 10, fields: vod(16, 9) }, { e: 't', at: 14, fields: vod(32, 4) }],
+      'jw/ping-interval',
+    );
+    expect(hits.map((f) => f.message)).toEqual([
+      'Expected ti about 9 s (vd/q) between time pings, but saw ti=4.',
+    ]);
+  });
+  it('fires on live time pings far more often than every 20 s', () => {
+    const hits = ruleHits(
+      [
+        ...START.slice(0, 1),
+        { e: 's', at: 1, fields: { vd: 0, q: 0, pw: -1 } },
+        { e: 't', at: 6, fields: { vd: 0, q: 0, pw: -1, ti: 5 } },
+      ],
+      'jw/ping-interval',
+    );
+    expect(hits.map((f) => f.message)).toEqual([
+      'Expected a live time ping about every 20 s of watching, but this one came after ti=5 s.',
+    ]);
+  });
+  it('honours the configured tolerance', () => {
+    const inspector = new Inspector({ protocols: [jw], config: { jw: { pingIntervalTolerance: 6 } } });
+    inspector.addAll(
+      jwRequests([...START, { e: 't', at: 10, fields: vod(16, 9) }, { e: 't', at: 14, fields: vod(32, 4) }]),
+    );
+    expect(inspector.findings().filter((f) => f.rule === 'jw/ping-interval')).toEqual([]);
+  });
+  it('is silent after a seek, on a first ping after a start at a resume point and on live after a pause', () => {
+    const pings: JwPing[] = [
+      ...START,
+      { e: 't', at: 4, fields: vod(64, 3) },
+      { e: 't', at: 13, fields: vod(80, 9) },
+      { e: 'vs', at: 14, fields: vod(80, 9) },
+      { e: 't', at: 30, fields: vod(96, 20) },
+    ];
+    expect(ruleHits(pings, 'jw/ping-interval')).toEqual([]);
+    expect(ruleHits(livePings(), 'jw/ping-interval')).toEqual([]);
+  });
+});
+
+describe('jw/constant-changed', () => {
+  it('fires when vd or q change after Play, or an app field changes', () => {
+    const hits = ruleHits(
+      [
+        ...START,
+        { e: 't', at: 10, fields: vod(16, 9, { vd: 80 }) },
+        { e: 't', at: 19, fields: vod(32, 9, { vd: 80, oiid: 'other123' }) },
+      ],
+      'jw/constant-changed',
+    );
+    expect(hits.map((f) => f.message)).toEqual([
+      'Expected vd to stay "72" within the play, but it changed to "80".',
+      'Expected oiid to stay "4fa7c9e1" within the play, but it changed to "other123".',
+    ]);
+  });
+  it('is silent on a whole play, and when oaid appears after a login', () => {
+    expect(ruleHits(vodPings(), 'jw/constant-changed')).toEqual([]);
+    const pings: JwPing[] = [...START, { e: 't', at: 10, fields: vod(16, 9, { oaid: '42' }) }];
+    expect(ruleHits(pings, 'jw/constant-changed')).toEqual([]);
+  });
+});
+
+describe('jw/empty-value', () => {
+  it('warns once per play when fed or av is sent empty', () => {
+    const hits = ruleHits(vodPings(), 'jw/empty-value', { common: { fed: '', av: '' } });
+    expect(hits.map((f) => [f.severity, f.beacons])).toEqual([
+      ['warning', [0]],
+      ['warning', [0]],
+    ]);
+    expect(hits[0]?.message).toBe(
+      'Expected a value in fed, but it was sent empty (the item was opened outside a feed, so its feed context is lost).',
+    );
+  });
+  it('is silent when both carry values', () => {
+    expect(ruleHits(vodPings(), 'jw/empty-value')).toEqual([]);
+  });
+});
