@@ -1,0 +1,54 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportHar } from '../../core/capture/har-export.js';
+import { renderReport } from '../../core/report/index.js';
+import type { AttachedInspector } from '../api/attach-inspector.js';
+
+/** The files an audit writes into its `--out` folder. */
+export const REPORT_FILES = {
+  json: 'report.json',
+  junit: 'report.xml',
+  html: 'report.html',
+  har: 'capture.har',
+} as const;
+
+/**
+ * Writes the JSON, JUnit and HTML reports and the HAR of every request, all with `ks` and other secrets
+ * redacted. Returns the paths written.
+ */
+export async function writeReports(
+  dir: string,
+  inspector: AttachedInspector,
+  title: string,
+): Promise<Record<keyof typeof REPORT_FILES, string>> {
+  await mkdir(dir, { recursive: true });
+  const paths = {
+    json: join(dir, REPORT_FILES.json),
+    junit: join(dir, REPORT_FILES.junit),
+    html: join(dir, REPORT_FILES.html),
+    har: join(dir, REPORT_FILES.har),
+  };
+  await Promise.all([
+    writeFile(paths.json, renderReport('json', inspector)),
+    writeFile(paths.junit, renderReport('junit', inspector)),
+    writeFile(paths.html, renderReport('html', inspector, { title })),
+    writeFile(paths.har, `${JSON.stringify(exportHar(inspector.requests()), null, 2)}\n`),
+  ]);
+  return paths;
+}
+
+/** A folder name for one URL of several: `2-127.0.0.1-jw.html`. */
+export function folderFor(url: string, index: number): string {
+  let slug: string;
+  try {
+    const u = new URL(url);
+    slug = `${u.hostname}${u.pathname}${u.search}`;
+  } catch {
+    slug = url;
+  }
+  slug = slug
+    .replace(/[^a-zA-Z0-9.]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${index + 1}-${slug || 'page'}`;
+}

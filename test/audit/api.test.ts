@@ -1,0 +1,67 @@
+import puppeteer, { type Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript module with JSDoc types, no declaration file
+import { startDemoServer } from '../../demo/server.mjs';
+import { attachInspector } from '../../src/cli/api/attach-inspector.js';
+import { CHROMIUM_FLAGS } from '../../src/cli/browser/launch.js';
+
+// Used the way a QA team's own puppeteer suite would: its own browser, its own page.
+let browser: Browser;
+let demo: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  demo = await startDemoServer();
+  browser = await puppeteer.launch({
+    args: [...CHROMIUM_FLAGS, '--autoplay-policy=no-user-gesture-required'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+describe('attachInspector', () => {
+  it('validates the Kaltura demo page while a test drives it', async () => {
+    const page = await browser.newPage();
+    const inspector = await attachInspector(page);
+    await page.goto(new URL('kaltura.html', demo.url).href);
+    await page.waitForFunction('window.playerInspectorDemo && window.playerInspectorDemo.ready');
+    await page.evaluate('document.querySelector("video").play()');
+
+    const play = await inspector.waitForEvent({ protocol: 'kava', name: 'Play' }, { timeout: 20_000 });
+    expect(play.values.eventType).toBe('3');
+    const view = await inspector.waitForEvent({ protocol: 'kava', name: '99' }, { timeout: 20_000 });
+    expect(view.index).toBeGreaterThan(play.index);
+
+    await page.evaluate('document.querySelector("video").pause()');
+    await inspector.waitForEvent({ protocol: 'kava', name: 'Pause clicked' }, { timeout: 10_000 });
+    await inspector.detach();
+
+    const events = inspector.beacons().map((b) => b.event.code);
+    expect(events.slice(0, 3)).toEqual(['1', '2', '3']);
+    expect(inspector.sessions()).toHaveLength(1);
+    expect(() => inspector.expectNoErrors()).not.toThrow();
+    expect(inspector.findings().filter((f) => f.severity === 'error')).toEqual([]);
+    await page.close();
+  });
+
+  it('rejects waitForEvent with what did arrive, and expectNoErrors lists the error findings', async () => {
+    const page = await browser.newPage();
+    const inspector = await attachInspector(page, {
+      config: { expect: { events: [{ protocol: 'kava', event: 'Seek' }] } },
+    });
+    await page.goto(new URL('kaltura.html?bug=no-partner-id', demo.url).href);
+    await page.waitForFunction('window.playerInspectorDemo && window.playerInspectorDemo.ready');
+    await page.evaluate('document.querySelector("video").play()');
+    await inspector.waitForEvent({ protocol: 'kava', name: 'Play' }, { timeout: 20_000 });
+
+    await expect(inspector.waitForEvent({ protocol: 'jw', name: 's' }, { timeout: 500 })).rejects.toThrow(
+      /waiting for a JW .* s event; arrived: .*kava Play/,
+    );
+    await inspector.detach();
+    expect(() => inspector.expectNoErrors()).toThrow(/kava\/missing-required: .*partnerId/);
+    expect(() => inspector.expectNoErrors()).toThrow(/expect\/event-missing/);
+    await page.close();
+  });
+});
