@@ -1,0 +1,83 @@
+// The real Kaltura web player (from node_modules) with its KAVA plugin, playing the local test video
+// without calling Kaltura's provider APIs. `?bug=<name>` switches on a broken integration (variants.mjs);
+// `?route=default` leaves KAVA on its default analytics host (the default-route test maps it here).
+(() => {
+  const params = new URLSearchParams(location.search);
+  const bug = params.get('bug') || '';
+  const partnerId = 3050741;
+  const uiConfId = 41234561;
+  const entryId = '1_pidemo01';
+  document.getElementById('variant').textContent = bug ? `Broken variant: ${bug}` : '';
+
+  const kava = {};
+  // Protocol-relative: KAVA puts the page's protocol in front of serviceUrl itself.
+  if (params.get('route') !== 'default') kava.serviceUrl = `//${location.host}/api_v3/index.php`;
+  if (bug === 'view-30s') kava.viewEventCountdown = 30;
+  if (bug === 'no-partner-id') {
+    const settings = { partnerID: String(partnerId) };
+    kava.tamperAnalyticsHandler = (model) => {
+      model.partnerId = settings.partnerId || '';
+      return true;
+    };
+  }
+  if (bug === 'lost-beacons') dropEverySecondView();
+
+  const playback = { autoplay: false, preload: 'auto', muted: true };
+  if (bug === 'position-on-play') playback.startTime = 20;
+
+  const player = KalturaPlayer.setup({
+    targetId: 'player',
+    provider: { partnerId, uiConfId },
+    playback,
+    plugins: { kava },
+  });
+  const media = {
+    sources: {
+      id: entryId,
+      type: 'Vod',
+      duration: 60,
+      dvr: false,
+      metadata: { name: 'Player Inspector test video' },
+      progressive: [
+        {
+          id: `${entryId}_flavor1`,
+          mimetype: 'video/mp4',
+          url: new URL('/media/test-video.mp4', location.href).href,
+          bandwidth: 120000,
+          width: 320,
+          height: 180,
+        },
+      ],
+    },
+    plugins: {},
+  };
+  if (bug !== 'no-session') media.session = { partnerId, uiConfId };
+  player.setMedia(media);
+  window.player = player;
+
+  const markReady = () => {
+    window.playerInspectorDemo = { ready: true, player: 'kaltura', bug };
+  };
+  const waitForVideo = () => {
+    const video = document.querySelector('#player video');
+    if (!video) return setTimeout(waitForVideo, 50);
+    if (video.readyState >= 1) markReady();
+    else video.addEventListener('loadedmetadata', markReady, { once: true });
+  };
+  waitForVideo();
+
+  /** The bug: a wrapper around XHR that loses every second View beacon after KAVA counted it. */
+  function dropEverySecondView() {
+    const open = XMLHttpRequest.prototype.open;
+    const send = XMLHttpRequest.prototype.send;
+    let views = 0;
+    XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+      this.demoUrl = String(url);
+      return open.call(this, method, url, ...rest);
+    };
+    XMLHttpRequest.prototype.send = function (body) {
+      if (/[?&]eventType=99(&|$)/.test(this.demoUrl || '') && ++views % 2 === 0) return;
+      return send.call(this, body);
+    };
+  }
+})();

@@ -1,0 +1,60 @@
+// @ts-check
+/**
+ * The demo site's broken variants: each page switches on `?bug=<name>` and must make Player Inspector
+ * report exactly `expectedRules` (rule ids from the rule catalogue) and no other error-level rule.
+ * @typedef {{ page: 'kaltura' | 'stats' | 'jw', bug: string, description: string, expectedRules: string[] }} Variant
+ */
+
+/** @type {Variant[]} */
+export const variants = [
+  {
+    page: 'kaltura',
+    bug: 'no-partner-id',
+    description:
+      "The integration's tamperAnalyticsHandler copies the partner id from its own settings object under a " +
+      'misspelt key, so every KAVA beacon goes out with an empty partnerId.',
+    expectedRules: ['kava/missing-required'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'lost-beacons',
+    description:
+      'A request wrapper on the page (a privacy shim) silently drops every second View beacon: KAVA has ' +
+      'already counted them, so eventIndex has gaps.',
+    expectedRules: ['kava/event-index-sequence'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'view-30s',
+    description: 'The KAVA plugin is configured with viewEventCountdown: 30, so View (99) comes every 30 s.',
+    expectedRules: ['kava/view-interval'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'no-session',
+    description: 'setMedia is called without a session object: every beacon carries an empty sessionId.',
+    expectedRules: ['kava/missing-required'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'position-on-play',
+    description:
+      'The page resumes where the viewer left off (playback.startTime 20) and the player reports that ' +
+      'position on Play Requested and Play instead of 0.',
+    expectedRules: ['kava/position-not-zero'],
+  },
+  {
+    page: 'stats',
+    bug: 'quartile-order',
+    description: "The emitter's percent-to-event table swaps 50 % and 75 %: it sends event 6 before event 5.",
+    expectedRules: ['stats/order'],
+  },
+  {
+    page: 'jw',
+    bug: 'no-aid',
+    description:
+      'The analytics id is read from a config key the app never sets; the serializer skips the null, ' +
+      'so every ping lacks aid.',
+    expectedRules: ['jw/missing-required'],
+  },
+];
