@@ -6,6 +6,7 @@ import { defineRule } from '../../../rules/rule.js';
  */
 const FROM_PLAY = ['vd', 'q'] as const;
 const ALWAYS = ['oiid', 'av', 'oaid', 'oosv'] as const;
+const ALL = [...FROM_PLAY, ...ALWAYS];
 
 export const constantChanged = defineRule({
   id: 'jw/constant-changed',
@@ -20,7 +21,7 @@ export const constantChanged = defineRule({
     const e = beacon.values.e;
     if (e === 's') for (const key of FROM_PLAY) seen.delete(key);
     const out = [];
-    const keys = e === 's' || seen.has('vd') || seen.has('q') ? [...FROM_PLAY, ...ALWAYS] : ALWAYS;
+    const keys = e === 's' || seen.has('vd') || seen.has('q') ? ALL : ALWAYS;
     for (const key of keys) {
       const value = beacon.values[key];
       if (value === undefined) continue;

@@ -2,8 +2,9 @@ import { defineRule, type FindingDraft } from '../../../rules/rule.js';
 import { numberParam, quantilesFor } from '../values.js';
 
 interface QuantileState {
-  /** The last `vd/q` pair judged against the table, so a play's pair is reported once. */
-  pair: string;
+  /** The last `vd`/`q` pair judged against the table, so a play's pair is reported once. */
+  vd: number | undefined;
+  q: number | undefined;
   /** A Seeked (vs) came since the last time ping: the next `t` may fire anywhere. */
   afterSeek: boolean;
 }
@@ -21,7 +22,7 @@ export const quantileMismatch = defineRule({
     '`pw` counts 1/128ths: a VOD Play has pw=0, a VOD time ping fires at (or just past) a multiple of ' +
     '128/q, the end ping carries pw=128, and live pings carry pw=-1. Otherwise watched quantiles are ' +
     'reported wrong.',
-  createState: (): QuantileState => ({ pair: '', afterSeek: false }),
+  createState: (): QuantileState => ({ vd: undefined, q: undefined, afterSeek: false }),
   check(beacon, _session, state, env) {
     const e = beacon.values.e;
     const vd = numberParam(beacon, 'vd');
@@ -34,8 +35,9 @@ export const quantileMismatch = defineRule({
     else if (e === 't') state.afterSeek = false;
     if (vd === undefined) return undefined;
 
-    if (q !== undefined && `${vd}/${q}` !== state.pair) {
-      state.pair = `${vd}/${q}`;
+    if (q !== undefined && (vd !== state.vd || q !== state.q)) {
+      state.vd = vd;
+      state.q = q;
       const expected = vd > 0 ? quantilesFor(vd) : 0;
       if (q !== expected) {
         out.push({
