@@ -73,12 +73,12 @@ export const order = defineRule<State>({
             s.quartile === QUARTILES.length - 1
               ? 'no further quartile'
               : `Play reached ${25 * (s.quartile + 2)}% (${QUARTILES[s.quartile + 1]}) next`;
-          const seen = s.quartile === -1 ? 'no quartile yet' : `Play reached ${25 * (s.quartile + 1)}%`;
+          const seen =
+            s.quartile === -1
+              ? 'as the first quartile of this play-through'
+              : `after Play reached ${25 * (s.quartile + 1)}% in this play-through`;
           const concerned = s.quartileBeacon === -1 ? [beacon.index] : [s.quartileBeacon, beacon.index];
-          say(
-            `${eventLabel(beacon)} came after ${seen} in this play-through: expected ${expected}.`,
-            concerned,
-          );
+          say(`${eventLabel(beacon)} came ${seen}: expected ${expected}.`, concerned);
         }
         if (quartile > s.quartile) {
           s.quartile = quartile;

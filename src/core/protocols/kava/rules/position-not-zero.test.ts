@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { KavaSession, realPlayerSession, ruleFindings } from '../../../../../test/helpers/kava-session.js';
+
+const RULE = 'kava/position-not-zero';
+
+describe(RULE, () => {
+  it('fires on a start event whose position is not 0 (the document’s own example sends 18)', () => {
+    const s = new KavaSession();
+    s.send(1, 0, 0);
+    s.send(2, 1, 18);
+    s.send(3, 1.5, 2);
+    expect(ruleFindings(s.requests, RULE).map((f) => [f.severity, f.message, f.beacons])).toEqual([
+      ['warning', 'Play Requested (2) has position 18: expected 0.', [1]],
+      ['warning', 'Play (3) has position 2: expected 0.', [2]],
+    ]);
+  });
+
+  it('is silent at 0, a few frames past it, and on other events', () => {
+    expect(ruleFindings(realPlayerSession(), RULE)).toEqual([]);
+    const s = new KavaSession();
+    s.send(1, 0, 0);
+    s.send(2, 1, 0);
+    s.send(3, 1.5, 0.04);
+    s.send(99, 11.5, 10);
+    expect(ruleFindings(s.requests, RULE)).toEqual([]);
+  });
+});
