@@ -1,0 +1,85 @@
+import { writeFile } from 'node:fs/promises';
+import { type Command, Option } from 'commander';
+import type { Config } from '../../core/config/config.js';
+import { Inspector } from '../../core/inspector.js';
+import { REPORT_FORMATS, type ReportFormat, renderReport } from '../../core/report/index.js';
+import { EXIT, reportFailure, UsageError } from '../errors.js';
+import { loadConfig } from '../load-config.js';
+import { fileProblem, readInputFile } from '../read-input.js';
+
+interface ValidateFlags {
+  format: ReportFormat;
+  out?: string;
+  config?: string;
+  redact: boolean;
+}
+
+/** `player-inspector validate <file…>`: decode and validate captured beacons from HAR files or URL lists. */
+export function register(program: Command): void {
+  program
+    .command('validate')
+    .description('decode and validate the analytics beacons in HAR files or URL lists')
+    .argument(
+      '<file...>',
+      'HAR files (Chrome, Firefox, Charles, puppeteer) or text files of one URL per line',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'report format').choices([...REPORT_FORMATS]).default('text'),
+    )
+    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'player-inspector.config.json: severities, disabled rules, expectations')
+    .option('--no-redact', 'keep ks and other secret values in the report (redacted by default)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no error finding, 1 at least one error finding, 2 input unusable.
+
+Examples:
+  $ player-inspector validate capture.har
+  $ player-inspector validate capture.har --format junit --out report.xml
+  $ player-inspector validate a.har b.har --config player-inspector.config.json --format html -o report.html
+  $ player-inspector validate beacons.txt --format json
+`,
+    )
+    .action(async (files: string[], flags: ValidateFlags) => {
+      process.exitCode = await validate(files, flags);
+    });
+}
+
+export async function validate(files: string[], flags: ValidateFlags): Promise<number> {
+  try {
+    const config: Config | undefined = flags.config ? await loadConfig(flags.config) : undefined;
+    const inspector = new Inspector(config ? { config } : {});
+    for (const [i, file] of files.entries()) {
+      // A prefix per file keeps request ids unique when several captures are validated together.
+      const input = await readInputFile(file, files.length > 1 ? `${i}:` : '');
+      if (input.skipped > 0) {
+        process.stderr.write(
+          `player-inspector: ${file}: ${input.skipped} HAR entries without a request URL skipped\n`,
+        );
+      }
+      inspector.addAll(input.requests);
+    }
+    const toTerminal = !flags.out && process.stdout.isTTY === true;
+    const color = toTerminal && !process.env.NO_COLOR;
+    const report = renderReport(flags.format, inspector, { color, redact: flags.redact });
+    const summary = inspector.summary();
+    if (flags.out) {
+      await writeOut(flags.out, report);
+      process.stdout.write(
+        `${flags.out}: ${summary.beacons} beacons, ${summary.sessions} sessions, ${summary.errors} errors, ${summary.warnings} warnings\n`,
+      );
+    } else process.stdout.write(report);
+    return summary.errors > 0 ? EXIT.findings : EXIT.ok;
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+async function writeOut(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    throw new UsageError(`${path}: cannot write the report (${fileProblem(error)})`);
+  }
+}

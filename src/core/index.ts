@@ -1,0 +1,48 @@
+// The core's public API (`player-inspector/core`): pure TypeScript, usable in browsers and Node.
+export { type Beacon, type DecodedParam, hasValue } from './beacon.js';
+export type { CapturedRequest, Header, InitiatorType, RequestBody } from './capture/captured-request.js';
+export { exportHar, type HarExportOptions } from './capture/har-export.js';
+export {
+  type HarImport,
+  type HarImportOptions,
+  harEntries,
+  InputError,
+  importHar,
+  parseJson,
+  requestsFromEntries,
+} from './capture/har-import.js';
+export { REDACTED, redactRequest, redactUrl, secretParamKeys } from './capture/redact.js';
+export { importUrlList, SYNTHETIC_STEP_MS, type UrlListOptions } from './capture/url-list-import.js';
+export type { Config, EventExpectation, ParamExpectation, ResolvedConfig } from './config/config.js';
+export { resolveConfig } from './config/config.js';
+export { ConfigError, knownRuleIds, parseConfig, validateConfig } from './config/validate-config.js';
+export { Inspector, type InspectorOptions, type Summary } from './inspector.js';
+export type { EventSpec, ParamSpec, ProtocolId, ProtocolModule, ProtocolSpec } from './protocols/protocol.js';
+export { defaultProtocols, protocolById } from './protocols/registry.js';
+export {
+  type HtmlReportOptions,
+  type JsonReport,
+  jsonReport,
+  REPORT_FORMATS,
+  type ReportFormat,
+  type ReportOptions,
+  type ReportSource,
+  renderHtml,
+  renderJson,
+  renderJunit,
+  renderReport,
+  renderText,
+  type TextReportOptions,
+} from './report/index.js';
+export { genericRules } from './rules/generic-rules.js';
+export type { Finding, Rule, Severity } from './rules/rule.js';
+export type { Interval, PlaybackSummary, PlayheadPoint, Seek, Session } from './session/session.js';
+export { type EventCategory, eventCategory } from './timeline/event-category.js';
+export { renderTimelineSvg, TIMELINE_CSS, type TimelineSvgOptions } from './timeline/svg.js';
+export {
+  type Band,
+  type EventMarker,
+  type TimelineGeometry,
+  type TimelineOptions,
+  timelineGeometry,
+} from './timeline/timeline.js';
