@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CapturedRequest } from '../capture/captured-request.js';
+import { importHar } from '../capture/har-import.js';
+import { REDACTED } from '../capture/redact.js';
+import { Inspector } from '../inspector.js';
+import { renderHtml } from './html.js';
+import { jsonReport } from './json.js';
+import { renderJunit } from './junit.js';
+import { renderText } from './text.js';
+
+// The report schema of the specs (shared/specs/report.schema.json), copied beside the fixtures.
+const schema = JSON.parse(readFileSync('test/fixtures/spec/report.schema.json', 'utf8')) as Record<
+  string,
+  unknown
+>;
+
+const fixture = (name: string) => {
+  const inspector = new Inspector();
+  inspector.addAll(importHar(readFileSync(`test/fixtures/spec/${name}.har`, 'utf8')).requests);
+  return inspector;
+};
+
+const EVIL = '<img src=x onerror=alert(1)>';
+const SCRIPT = '</script><script>alert(2)</script>';
+
+/** A KAVA Play whose captured values try to become markup, and which carries a ks. */
+function hostile(): Inspector {
+  const q = new URLSearchParams({
+    service: 'analytics',
+    action: 'trackEvent',
+    eventType: '1',
+    partnerId: '2215841',
+    entryId: '1_w9zx2eti',
+    sessionId: SCRIPT,
+    eventIndex: '1',
+    position: '0',
+    ks: 'djJ8MjIxNTg0MXxzZWNyZXQ=',
+    customVar1: EVIL,
+    [EVIL]: 'key too',
+  });
+  const request: CapturedRequest = {
+    id: '0',
+    method: 'GET',
+    url: `https://analytics.kaltura.com/api_v3/index.php?${q}`,
+    status: 200,
+    startTime: Date.UTC(2026, 2, 2, 9, 30),
+  };
+  const inspector = new Inspector();
+  inspector.add(request);
+  return inspector;
+}
+
+/** Checks a value against the parts of JSON Schema report.schema.json uses; returns the problems. */
+function schemaProblems(value: unknown, s: Record<string, unknown>, path = '$'): string[] {
+  const problems: string[] = [];
+  const type = s.type as string | undefined;
+  if (s.enum && !(s.enum as unknown[]).includes(value)) problems.push(`${path}: not in enum`);
+  if (type === 'object') {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return [`${path}: not an object`];
+    const o = value as Record<string, unknown>;
+    for (const key of (s.required as string[] | undefined) ?? [])
+      if (!(key in o)) problems.push(`${path}.${key}: missing`);
+    const props = (s.properties ?? {}) as Record<string, Record<string, unknown>>;
+    for (const [key, v] of Object.entries(o)) {
+      const sub = props[key] ?? (s.additionalProperties as Record<string, unknown> | undefined);
+      if (sub) problems.push(...schemaProblems(v, sub, `${path}.${key}`));
+    }
+  } else if (type === 'array') {
+    if (!Array.isArray(value)) return [`${path}: not an array`];
+    for (const [i, v] of value.entries()) {
+      problems.push(...schemaProblems(v, s.items as Record<string, unknown>, `${path}[${i}]`));
+    }
+  } else if (type === 'string' && typeof value !== 'string') problems.push(`${path}: not a string`);
+  else if (type === 'integer' && !Number.isInteger(value)) problems.push(`${path}: not an integer`);
+  return problems;
+}
+
+describe('JSON report', () => {
+  it('has exactly the documented shape', () => {
+    for (const name of ['kava-clean', 'kava-index-gap', 'jw-vod', 'stats']) {
+      const report = jsonReport(fixture(name));
+      expect(schemaProblems(report, schema), name).toEqual([]);
+      expect(Object.keys(report)).toEqual(['beacons', 'sessions', 'findings', 'summary']);
+      expect(Object.keys(report.beacons[0]!)).toEqual([
+        'index',
+        'time',
+        'protocol',
+        'event',
+        'sessionId',
+        'params',
+      ]);
+    }
+  });
+
+  it('names events, groups sessions and reports the lost beacon', () => {
+    const report = jsonReport(fixture('kava-index-gap'));
+    expect(report.beacons.slice(0, 4).map((b) => b.event)).toEqual([
+      { code: '1', name: 'Player Impression' },
+      { code: '2', name: 'Play Requested' },
+      { code: '3', name: 'Play' },
+      { code: '99', name: 'View' },
+    ]);
+    expect(report.beacons[0]!.time).toBe('2026-03-02T09:30:00.000Z');
+    expect(report.beacons[2]!.params).toMatchObject({
+      eventType: '3',
+      partnerId: '2215841',
+      bufferTime: '0',
+    });
+    expect(report.sessions).toHaveLength(1);
+    expect(report.sessions[0]!.beacons).toEqual(report.beacons.map((b) => b.index));
+    const gap = report.findings.filter((f) => f.rule === 'kava/event-index-sequence');
+    expect(gap).toHaveLength(1);
+    expect(gap[0]).toMatchObject({ severity: 'error', beacons: [4, 5], sessionId: report.sessions[0]!.id });
+    expect(report.summary).toMatchObject({ beacons: 14, sessions: 1 });
+    expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
+  });
+
+  it('redacts ks by default and keeps it on request', () => {
+    expect(jsonReport(hostile()).beacons[0]!.params.ks).toBe(REDACTED);
+    expect(jsonReport(hostile(), { redact: false }).beacons[0]!.params.ks).toBe('djJ8MjIxNTg0MXxzZWNyZXQ=');
+  });
+});
+
+describe('JUnit report', () => {
+  it('has one suite per session and one case per rule, failures for errors', () => {
+    const inspector = fixture('kava-index-gap');
+    const xml = renderJunit(inspector);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
+    expect(wellFormed(xml)).toBe(true);
+    expect(xml.match(/<testsuite /g)).toHaveLength(1);
+    expect(xml.match(/<testcase /g)).toHaveLength(inspector.rulesFor('kava').length);
+    expect(xml.match(/<failure /g)).toHaveLength(1);
+    expect(xml).toMatch(
+      /<testcase [^>]*name="kava\/event-index-sequence"><failure message="[^"]+" type="kava\/event-index-sequence">/,
+    );
+    expect(renderJunit(fixture('kava-clean'))).not.toContain('<failure');
+  });
+
+  it('escapes captured values', () => {
+    const xml = renderJunit(hostile());
+    expect(wellFormed(xml)).toBe(true);
+    expect(xml).not.toContain('<script');
+    expect(xml).toContain('&lt;/script&gt;');
+  });
+});
+
+describe('HTML report', () => {
+  it('is one self-contained page with timelines, findings and beacons', () => {
+    const html = renderHtml(fixture('kava-index-gap'), { generatedAt: new Date(0) });
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html.match(/<svg /g)).toHaveLength(1);
+    expect(html).toContain('prefers-color-scheme: dark');
+    expect(html).toContain('kava/event-index-sequence');
+    expect(html.match(/<tr id="b-/g)).toHaveLength(14);
+    // No external assets: nothing is loaded from anywhere.
+    expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
+    expect(html).not.toMatch(/\bsrc=|url\(/i);
+  });
+
+  it('never turns a captured value into markup', () => {
+    const html = renderHtml(hostile());
+    expect(html).not.toMatch(/<(script|img)\b/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    expect(html).not.toContain('djJ8MjIxNTg0MXxzZWNyZXQ=');
+  });
+});
+
+describe('text report', () => {
+  it('lists each session as a compact timeline, then findings and a summary', () => {
+    const text = renderText(fixture('kava-index-gap'));
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(
+      /^Kaltura KAVA session 8f3c2a10-.* · entry 1_w9zx2eti · partner 2215841 · .*14 beacons$/,
+    );
+    expect(lines[1]).toMatch(/^ {2}#0 +\+0\.0s +0:00 +Player Impression +position=0 eventIndex=1$/);
+    expect(text).toMatch(/#4 +\+12\.6s +0:10 +Play reached 25%/);
+    expect(text).toMatch(/✖ error +kava\/event-index-sequence \(#4, #5\): /);
+    expect(lines.at(-2)).toMatch(/^14 beacons in 1 session: 1 error, \d+ warnings?, \d+ infos?$/);
+    expect(text).not.toContain('\u001b[');
+  });
+
+  it('colours only when asked', () => {
+    expect(renderText(fixture('kava-index-gap'), { color: true })).toContain('\u001b[31m');
+  });
+});
+
+/** Tags balance and every `&` starts an entity: enough to know a CI parser will read it. */
+function wellFormed(xml: string): boolean {
+  const stack: string[] = [];
+  const body = xml.replace(/^<\?xml[^>]*\?>/, '');
+  if (/&(?!(amp|lt|gt|quot|#39);)/.test(body)) return false;
+  for (const m of body.matchAll(/<(\/?)([a-zA-Z-]+)[^>]*?(\/?)>/g)) {
+    const [, close, name, selfClose] = m;
+    if (selfClose) continue;
+    if (close) {
+      if (stack.pop() !== name) return false;
+    } else stack.push(name!);
+  }
+  return stack.length === 0;
+}
