@@ -11,7 +11,7 @@ export const mixedIds = defineRule({
   title: 'Session constant changed',
   explanation:
     'Some values identify what a session is about (partner, entry, player, …) and must stay the same for all its beacons. A change means two players or two media share one session id, and the backend will mix their data.',
-  /** Per constant key, its latest value, so each change is reported once. */
+  /** Per constant key, its latest value and beacon: each change is reported once, against the beacon before it. */
   createState: () => new Map<string, Seen>(),
   check(beacon, _session, last, env) {
     const changes: string[] = [];
@@ -24,7 +24,7 @@ export const mixedIds = defineRule({
         changes.push(`${key} changed from ${JSON.stringify(before.value)} to ${JSON.stringify(value)}`);
         if (!beacons.includes(before.beacon)) beacons.push(before.beacon);
       }
-      if (!before || before.value !== value) last.set(key, { value, beacon: beacon.index });
+      last.set(key, { value, beacon: beacon.index });
     }
     if (changes.length === 0) return undefined;
     return [

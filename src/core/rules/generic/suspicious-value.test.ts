@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { toyFindings, toyRequest } from '../../../../test/helpers/toy-protocol.js';
+
+const RULE = 'beacon/suspicious-value';
+
+describe(RULE, () => {
+  it('fires on values the integration never set', () => {
+    const findings = toyFindings(
+      [toyRequest({ e: 's', a: 'undefined', b: 'null', c: 'NaN', d: '[object Object]' })],
+      RULE,
+    );
+    expect(findings.map((f) => [f.severity, f.message, f.beacons])).toEqual([
+      ['warning', 'Expected real values, got a=undefined, b=null, c=NaN, d=[object Object].', [0]],
+    ]);
+  });
+
+  it('is silent on ordinary values that merely contain those words', () => {
+    expect(
+      toyFindings([toyRequest({ e: 's', a: 'nullable', b: 'undefined behaviour', c: '', d: 'nan' })], RULE),
+    ).toEqual([]);
+  });
+});
