@@ -1,6 +1,5 @@
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: plain JavaScript module with JSDoc types, no declaration file
 import { startDemoServer } from '../../demo/server.mjs';
 import { attachInspector } from '../../src/cli/api/attach-inspector.js';
 import { CHROMIUM_FLAGS } from '../../src/cli/browser/launch.js';

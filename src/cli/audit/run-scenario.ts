@@ -105,7 +105,7 @@ async function waitForPlayer(
     if (last?.found && last.readyState >= 1) return;
     await sleep(POLL_MS, signal);
   }
-  const seconds = Math.round(timeout / 1000);
+  const seconds = Math.ceil(timeout / 1000);
   if (!last?.found) throw new AuditAbort(`no player: the page has no <video> element after ${seconds} s`);
   throw new AuditAbort(
     `the player's <video> did not load its media within ${seconds} s${last.error ? ` (${last.error})` : ''}`,

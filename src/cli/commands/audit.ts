@@ -1,14 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { join, resolve } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import type { Config } from '../../core/config/config.js';
-import { parseConfig } from '../../core/config/validate-config.js';
 import { renderReport } from '../../core/report/index.js';
 import { createProgress } from '../audit/progress.js';
 import { type AuditResult, runAudits } from '../audit/run-audit.js';
-import { parseScenario, type Scenario } from '../audit/scenario.js';
+import { parseScenario, type Scenario, ScenarioError } from '../audit/scenario.js';
 import { folderFor, writeReports } from '../audit/write-reports.js';
+import { EXIT, reportFailure, UsageError } from '../errors.js';
+import { loadConfig } from '../load-config.js';
+import { fileProblem } from '../read-input.js';
+
+/** Exit code after Ctrl-C, as shells report a SIGINT death. */
+const INTERRUPTED = 130;
 
 interface AuditFlags {
   scenario?: string;
@@ -21,11 +26,11 @@ interface AuditFlags {
 
 /**
  * `player-inspector audit <url…>`: plays each page's video through a scenario in Chromium, validates
- * the beacons, prints each session's timeline and writes reports. Exit 0: no error finding; 1: error
- * findings; 2: the audit could not run (bad arguments, page or player missing).
+ * the beacons, prints each session's timeline and writes reports.
  */
-export function auditCommand(): Command {
-  return new Command('audit')
+export function register(program: Command): void {
+  program
+    .command('audit')
     .description(
       "open pages in Chromium, play their video through a scenario and validate the player's beacons",
     )
@@ -35,10 +40,20 @@ export function auditCommand(): Command {
       'scenario JSON file (default: play, pause, resume, seek to 80 %, play to the end)',
     )
     .option('--out <dir>', 'write report.json, report.xml (JUnit), report.html and capture.har there')
-    .option('--config <file>', 'player-inspector.config.json with severities and expectations')
+    .option('-c, --config <file>', 'player-inspector.config.json: severities, disabled rules, expectations')
     .option('--timeout <seconds>', 'for the page to load and show its player', seconds, 30)
     .option('--headful', 'show the browser window')
     .option('--with-extension [dir]', 'also load the built extension (default dist/) for a manual look')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no error finding, 1 at least one error finding (an unmet scenario expect is one),
+2 the audit could not run (page did not load, no player, bad scenario or config), 130 interrupted.
+
+Examples:
+  $ player-inspector audit https://example.com/watch --out reports
+  $ player-inspector audit https://example.com/watch --scenario seek-check.json --config player-inspector.config.json`,
+    )
     .action(async (urls: string[], flags: AuditFlags) => {
       process.exitCode = await audit(urls, flags);
     });
@@ -51,27 +66,13 @@ function seconds(value: string): number {
 }
 
 async function audit(urls: string[], flags: AuditFlags): Promise<number> {
-  const fail = (reason: string) => {
-    process.stderr.write(`player-inspector audit: ${reason}\n`);
-    return 2;
-  };
   let scenario: Scenario | undefined;
   let config: Config | undefined;
   try {
-    if (flags.scenario) scenario = parseScenario(JSON.parse(await readFile(flags.scenario, 'utf8')));
+    if (flags.scenario) scenario = await loadScenario(flags.scenario);
+    if (flags.config) config = await loadConfig(flags.config);
   } catch (error) {
-    return fail(`${flags.scenario}: ${messageOf(error)}`);
-  }
-  try {
-    if (flags.config)
-      config = parseConfig(await readFile(flags.config, 'utf8'), { name: basename(flags.config) });
-  } catch (error) {
-    // A ConfigError already names the file.
-    return fail(
-      messageOf(error).startsWith(basename(flags.config ?? ''))
-        ? messageOf(error)
-        : `${flags.config}: ${messageOf(error)}`,
-    );
+    return reportFailure(error);
   }
 
   let latest: AuditResult['inspector'];
@@ -102,30 +103,43 @@ async function audit(urls: string[], flags: AuditFlags): Promise<number> {
   } catch (error) {
     progress.stop();
     if (controller.signal.aborted) {
-      process.stderr.write('player-inspector audit: interrupted\n');
-      return 130;
+      process.stderr.write('player-inspector: audit interrupted\n');
+      return INTERRUPTED;
     }
-    return fail(messageOf(error));
+    return reportFailure(error);
   } finally {
     process.off('SIGINT', interrupt);
   }
 
-  const color = Boolean(process.stdout.isTTY);
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   for (const [i, result] of results.entries()) {
     if (results.length > 1) process.stdout.write(`${pc.bold(result.url)}\n`);
     if (result.inspector && result.exitCode !== 2) {
       process.stdout.write(renderReport('text', result.inspector, { color }));
     }
-    if (result.reason) process.stderr.write(`player-inspector audit: ${result.reason}\n`);
+    if (result.reason) process.stderr.write(`player-inspector: ${result.reason}\n`);
     if (flags.out && result.inspector) {
       const dir = results.length > 1 ? join(flags.out, folderFor(result.url, i)) : flags.out;
       const paths = await writeReports(dir, result.inspector, `Player Inspector audit of ${result.url}`);
       process.stderr.write(`reports: ${paths.html} (also report.json, report.xml, capture.har)\n`);
     }
   }
-  return Math.max(...results.map((r) => r.exitCode));
+  return Math.max(EXIT.ok, ...results.map((r) => r.exitCode));
 }
 
-function messageOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+/** Reads and checks a scenario file; any problem is a one-line `UsageError` naming the file. */
+async function loadScenario(path: string): Promise<Scenario> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${path}: ${fileProblem(error)}`);
+  }
+  try {
+    return parseScenario(JSON.parse(text));
+  } catch (error) {
+    const why =
+      error instanceof ScenarioError ? error.message : `not valid JSON (${(error as Error).message})`;
+    throw new UsageError(`${path}: ${why}`);
+  }
 }
