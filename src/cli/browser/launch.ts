@@ -45,7 +45,11 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
   };
   const executablePath = options.executablePath ?? process.env.PUPPETEER_EXECUTABLE_PATH;
   if (executablePath) launch.executablePath = executablePath;
-  if (options.extensions?.length) launch.enableExtensions = options.extensions;
+  if (options.extensions?.length) {
+    launch.enableExtensions = options.extensions;
+    // puppeteer loads extension folders only over a pipe connection (Extensions.loadUnpacked).
+    launch.pipe = true;
+  }
   let browser: Browser;
   try {
     browser = await puppeteer.launch(launch);
