@@ -1,4 +1,5 @@
 import type { Runtime, WebRequest } from 'webextension-polyfill';
+import type { CapturedRequest } from '../../core/capture/captured-request.js';
 import type { Config } from '../../core/config/config.js';
 import { type BackgroundMessage, type PanelMessage, type RequestPatch, SNAPSHOT_CHUNK } from '../wire.js';
 import { BeaconFilter } from './beacon-filter.js';
@@ -10,6 +11,15 @@ import { TabStates } from './tab-states.js';
 /** How long after a worker start completions of unknown requests may belong to stored ones. */
 const RESTART_GRACE_MS = 60_000;
 
+/** A request kept since this worker started, until it completes. */
+interface Kept {
+  tabId: number;
+  startTime: number;
+  /** Stored already; else a completion arriving meanwhile waits here. */
+  stored: boolean;
+  patch?: RequestPatch;
+}
+
 /** The background's whole job: keep recognised beacons per tab and stream them to open panels. */
 export class Capture {
   readonly store = new RequestStore();
@@ -17,28 +27,46 @@ export class Capture {
   private readonly ports = new PanelPorts();
   private filter = new BeaconFilter();
   /** Requests kept since this worker started, until they complete: their tab, for the completion. */
-  private readonly kept = new Map<string, { tabId: number; startTime: number }>();
+  private readonly kept = new Map<string, Kept>();
   private readonly startedAt = Date.now();
 
   setConfig(config: Config | undefined): void {
     this.filter = new BeaconFilter(config);
   }
 
-  async onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): Promise<void> {
+  /**
+   * Decides synchronously whether to keep a request, so that its completion (which may come before the
+   * tab state is read) finds it; stores it once the tab's recording state and cap allow.
+   */
+  onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
     const tabId = details.tabId;
     if (tabId < 0) return;
-    if (details.type === 'main_frame') return this.onNavigate(tabId);
+    if (details.type === 'main_frame') {
+      void this.onNavigate(tabId);
+      return;
+    }
     const request = requestFromDetails(details);
     if (!this.filter.keeps(request)) return;
+    const entry: Kept = { tabId, startTime: request.startTime, stored: false };
+    this.kept.set(request.id, entry);
+    void this.keep(tabId, request, entry);
+  }
+
+  private async keep(tabId: number, request: CapturedRequest, entry: Kept): Promise<void> {
     const state = await this.states.get(tabId);
-    if (!state.recording) return;
-    if (state.count >= state.cap) {
-      await this.states.update(tabId, { dropped: state.dropped + 1 });
-      this.ports.send(tabId, { type: 'state', state });
+    if (!state.recording || state.count >= state.cap) {
+      this.kept.delete(request.id);
+      if (state.recording) {
+        await this.states.update(tabId, { dropped: state.dropped + 1 });
+        this.ports.send(tabId, { type: 'state', state });
+      }
       return;
     }
     state.count++;
-    this.kept.set(request.id, { tabId, startTime: request.startTime });
+    if (entry.patch) {
+      Object.assign(request, entry.patch);
+      this.kept.delete(request.id);
+    } else entry.stored = true;
     this.store.add(tabId, request);
     this.ports.send(tabId, { type: 'captured', request });
   }
@@ -76,11 +104,16 @@ export class Capture {
     patch: RequestPatch,
   ): void {
     const kept = this.kept.get(details.requestId);
-    this.kept.delete(details.requestId);
     if (kept) patch.duration = Math.max(0, details.timeStamp - kept.startTime);
+    if (kept && !kept.stored) {
+      // Completed before its tab state was read: stored with the request.
+      kept.patch = patch;
+      return;
+    }
+    this.kept.delete(details.requestId);
     // A request this worker did not see start may have been stored by its predecessor, which the browser
     // stopped meanwhile: right after a restart, patch such ids blind (the store ignores unknown ids).
-    else if (details.tabId < 0 || Date.now() - this.startedAt > RESTART_GRACE_MS) return;
+    if (!kept && (details.tabId < 0 || Date.now() - this.startedAt > RESTART_GRACE_MS)) return;
     this.store.patch(details.requestId, patch);
     this.ports.send(details.tabId, { type: 'completed', id: details.requestId, patch });
   }

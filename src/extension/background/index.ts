@@ -6,20 +6,37 @@ import { Capture } from './capture.js';
 // Listeners are registered synchronously at the top level: the browser wakes a stopped worker for
 // them, and a beacon sent while the worker sleeps is delivered to the new one.
 const capture = new Capture();
-const configReady = loadConfig().then((stored) => capture.setConfig(stored?.config));
 onConfigChange((stored) => capture.setConfig(stored?.config));
+
+// The event that woke the worker may come before the config (custom collectors) is read: events wait
+// for it, in their order, so a completion never overtakes its request.
+let configLoaded = false;
+const configReady = loadConfig().then((stored) => {
+  capture.setConfig(stored?.config);
+  configLoaded = true;
+});
+const whenReady = (handle: () => void) => {
+  if (configLoaded) handle();
+  else void configReady.then(handle);
+};
 
 const filter = { urls: ['<all_urls>'] };
 browser.webRequest.onBeforeRequest.addListener(
   (details) => {
-    void configReady.then(() => capture.onBeforeRequest(details));
+    whenReady(() => capture.onBeforeRequest(details));
     return undefined;
   },
   filter,
   ['requestBody'],
 );
-browser.webRequest.onCompleted.addListener((details) => capture.onCompleted(details), filter);
-browser.webRequest.onErrorOccurred.addListener((details) => capture.onErrorOccurred(details), filter);
+browser.webRequest.onCompleted.addListener(
+  (details) => whenReady(() => capture.onCompleted(details)),
+  filter,
+);
+browser.webRequest.onErrorOccurred.addListener(
+  (details) => whenReady(() => capture.onErrorOccurred(details)),
+  filter,
+);
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== PANEL_PORT) return;

@@ -25,6 +25,8 @@ export interface PanelView {
  */
 export class PanelModel {
   inspector: Inspector;
+  /** Grows on every change: a view that rendered an older version must render again. */
+  version = 0;
   tabState: TabState | undefined;
   /** Every request known, by id: duplicates (snapshot overlapping live messages) are ignored. */
   private readonly known = new Map<string, CapturedRequest>();
@@ -77,6 +79,7 @@ export class PanelModel {
     switch (message.type) {
       case 'state':
         this.tabState = message.state;
+        this.changed();
         break;
       case 'snapshot':
         for (const r of message.requests) this.addRequest(r);
@@ -174,6 +177,7 @@ export class PanelModel {
   }
 
   private changed(): void {
+    this.version++;
     this.cached = undefined;
     for (const l of this.listeners) l();
   }

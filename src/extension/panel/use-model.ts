@@ -6,15 +6,18 @@ import type { PanelModel, PanelView } from './panel-model.js';
  * backlog in chunks) costs one render, not one per message.
  */
 export function useModel(model: PanelModel): PanelView {
-  const [, setVersion] = useState(0);
+  const [rendered, setRendered] = useState(model.version);
   useEffect(() => {
     let frame: number | undefined;
-    const unsubscribe = model.subscribe(() => {
+    const update = () => {
       frame ??= requestAnimationFrame(() => {
         frame = undefined;
-        setVersion((v) => v + 1);
+        setRendered(model.version);
       });
-    });
+    };
+    const unsubscribe = model.subscribe(update);
+    // Changes between the render and this subscription would otherwise go unseen.
+    if (model.version !== rendered) update();
     return () => {
       unsubscribe();
       if (frame !== undefined) cancelAnimationFrame(frame);

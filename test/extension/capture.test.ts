@@ -1,0 +1,136 @@
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BeaconSite,
+  type ExtensionBrowser,
+  eventually,
+  kavaQuery,
+  launchWithExtension,
+  panelRows,
+  startBeaconSite,
+  storedRows,
+  tabIdOf,
+} from './support.js';
+
+// The background worker in real headless Chromium: what it captures from a page, and that a worker
+// the browser stops mid-session loses nothing.
+describe('extension background capture', () => {
+  let ext: ExtensionBrowser;
+  let site: BeaconSite;
+  let page: Page;
+  let tabId: number;
+
+  const kava = (type: number, index: number) =>
+    page.evaluate(
+      (url) => (window as never as { xhrGet(u: string): Promise<number> }).xhrGet(url),
+      `${site.origin}/api_v3/index.php?${kavaQuery(type, index)}`,
+    );
+
+  beforeAll(async () => {
+    site = await startBeaconSite();
+    ext = await launchWithExtension();
+    page = await ext.browser.newPage();
+    await page.goto(`${site.origin}/page.html`);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await site?.close();
+  });
+
+  it('keeps recognised beacons sent by XHR, image pixel and sendBeacon, with bodies and statuses', async () => {
+    await kava(1, 1);
+    const jwQuery = 'e=e&aid=Xy3kQ9mN2pL5rT8vW1zB4c&pss=1&oos=Web&sdk=0&bun=127.0.0.1&id=AbCd1234&t=Demo';
+    await page.evaluate(
+      (url) => (window as never as { pixel(u: string): Promise<boolean> }).pixel(url),
+      `${site.origin}/v1/jwplayer6/ping.gif?${jwQuery}`,
+    );
+    // sendBeacon with a string: webRequest hands over the raw bytes.
+    const postBody = kavaQuery(2, 2);
+    await page.evaluate(
+      (url, body) => (window as never as { beacon(u: string, b: string): boolean }).beacon(url, body),
+      `${site.origin}/api_v3/index.php`,
+      postBody,
+    );
+    // A request that is no beacon is not kept.
+    await page.evaluate((url) => fetch(url).then((r) => r.status), `${site.origin}/not-a-beacon.json`);
+
+    tabId = await tabIdOf(ext, site.origin);
+    const rows = await eventually(async () => {
+      const all = await storedRows(await ext.worker());
+      return all.length >= 3 && all.every((r) => r.request.status !== undefined) ? all : undefined;
+    }, 'three completed beacons in the store');
+
+    // (Chromium gives webRequest no bytes for Blob bodies: docs/extension.md says so.)
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.tabId === tabId)).toBe(true);
+    const byType = Object.fromEntries(rows.map((r) => [r.request.initiatorType, r.request]));
+    expect(byType.xhr?.method).toBe('GET');
+    expect(byType.xhr?.url).toContain('eventType=1');
+    expect(byType.xhr?.status).toBe(200);
+    expect(byType.image?.url).toContain('/v1/jwplayer6/ping.gif?e=e');
+    expect(byType.image?.status).toBe(204);
+    expect(byType.beacon?.method).toBe('POST');
+    expect(byType.beacon?.body).toEqual({ kind: 'text', text: postBody });
+    expect(byType.beacon?.status).toBe(200);
+    // What the site received is what was stored.
+    const postReceived = site.received.find((r) => r.method === 'POST');
+    expect(postReceived?.body).toBe(postBody);
+    expect(rows.some((r) => r.request.url.includes('not-a-beacon'))).toBe(false);
+  });
+
+  it('shows beacons sent before the panel opened, then streams new ones', async () => {
+    const panel = await ext.browser.newPage();
+    await panel.goto(ext.panelUrl(tabId));
+    await eventually(async () => ((await panelRows(panel)).length === 3 ? true : undefined), 'three rows');
+    const before = await panelRows(panel);
+    expect(before.some((r) => r.includes('Player Impression'))).toBe(true);
+    expect(before.some((r) => r.includes('Play Requested'))).toBe(true);
+    expect(before.some((r) => r.includes('JW') && r.includes('Setup'))).toBe(true);
+
+    await kava(3, 3);
+    const after = await eventually(async () => {
+      const rows = await panelRows(panel);
+      return rows.length === 4 ? rows : undefined;
+    }, 'the new Play beacon in the panel');
+    expect(after.some((r) => r.includes('Play |') || r.includes(' Play '))).toBe(true);
+    await panel.close();
+  });
+
+  it('loses nothing when the browser stops the worker mid-session', async () => {
+    const panel = await ext.browser.newPage();
+    await panel.goto(ext.panelUrl(tabId));
+    await eventually(async () => ((await panelRows(panel)).length === 4 ? true : undefined), 'four rows');
+
+    // Beacons in flight, then the worker is stopped as the browser does to an idle worker.
+    await kava(99, 4);
+    const worker = await ext.worker();
+    const gone = new Promise<void>((resolve) => {
+      ext.browser.on('targetdestroyed', (t) => {
+        if (t.type() === 'service_worker') resolve();
+      });
+    });
+    await worker.close();
+    await gone;
+
+    // The next beacons wake a new worker, which keeps them beside the earlier ones.
+    await kava(11, 5);
+    await kava(99, 6);
+    const rows = await eventually(async () => {
+      const all = await storedRows(await ext.worker());
+      return all.length === 7 && all.every((r) => r.request.status !== undefined) ? all : undefined;
+    }, 'seven completed beacons after the restart');
+    const indices = rows
+      .filter((r) => r.request.initiatorType === 'xhr')
+      .map((r) => new URL(r.request.url).searchParams.get('eventIndex'));
+    expect(indices.sort()).toEqual(['1', '3', '4', '5', '6']);
+
+    // The open panel reconnects to the new worker and shows every beacon once.
+    const panelAfter = await eventually(async () => {
+      const list = await panelRows(panel);
+      return list.length === 7 ? list : undefined;
+    }, 'seven rows in the reconnected panel');
+    expect(panelAfter.filter((r) => r.includes('View'))).toHaveLength(2);
+    expect(panelAfter.some((r) => r.includes('Play reached 25%'))).toBe(true);
+  });
+});
