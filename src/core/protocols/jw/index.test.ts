@@ -97,3 +97,26 @@ describe('jw playback', () => {
     expect(playback?.ended).toBe(true);
   });
 });
+
+describe('jw spec table', () => {
+  it('requires the common fields everywhere and vd q pw on playback pings', () => {
+    expect(jw.spec.commonRequired).toEqual([
+      'e',
+      'sa',
+      'aid',
+      'pss',
+      'oos',
+      'sdk',
+      'bun',
+      'id',
+      't',
+      'emi',
+      'pli',
+    ]);
+    expect(jw.eventSpec('t')?.required).toEqual(['vd', 'q', 'pw']);
+    expect(jw.eventSpec('e')?.required).toBeUndefined();
+    expect(jw.eventSpec('i')?.docRequired).toEqual(['av', 'oaid', 'fed']);
+    expect(jw.paramSpec('oos')?.values).toContain('Android TV');
+    for (const p of jw.spec.params) expect(p.name.length * p.description.length).toBeGreaterThan(0);
+  });
+});

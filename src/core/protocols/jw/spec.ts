@@ -14,6 +14,8 @@ export const COMMON_REQUIRED = [
   'emi',
   'pli',
 ] as const;
+/** Required by the document on every ping, but absent in real traffic (jw/missing-doc-field). */
+export const DOC_REQUIRED = ['av', 'oaid', 'fed'] as const;
 /** Required on the content pings that carry playback state. */
 const PLAYBACK_REQUIRED = ['vd', 'q', 'pw'] as const;
 
@@ -196,4 +198,8 @@ const events: EventSpec[] = [
   },
 ];
 
-export const jwSpec: ProtocolSpec = { params, events, commonRequired: COMMON_REQUIRED };
+export const jwSpec: ProtocolSpec = {
+  params,
+  events: events.map((event) => ({ ...event, docRequired: DOC_REQUIRED })),
+  commonRequired: COMMON_REQUIRED,
+};

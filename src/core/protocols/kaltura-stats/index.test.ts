@@ -111,3 +111,30 @@ describe('kaltura-stats playback', () => {
     expect(playback?.ended).toBe(false);
   });
 });
+
+describe('kaltura-stats spec table', () => {
+  it('names the 40 event types and requires the mandatory parameters on every event', () => {
+    expect(kalturaStats.spec.events).toHaveLength(40);
+    expect(['1', '2', '4', '7', '12', '20', '40'].map((c) => kalturaStats.eventName(c))).toEqual([
+      'Widget Loaded',
+      'Media Loaded (view)',
+      'Play reached 25%',
+      'Play reached 100%',
+      'Buffer Start',
+      'Close Editor',
+      'Postroll 75',
+    ]);
+    expect(kalturaStats.spec.commonRequired).toEqual([
+      'event:uiconfId',
+      'event:partnerId',
+      'event:entryId',
+      'event:sessionId',
+      'event:duration',
+      'event:referrer',
+      'event:eventTimestamp',
+    ]);
+    expect(kalturaStats.paramSpec('ks')?.secret).toBe(true);
+    expect(kalturaStats.paramSpec('event:referrer')?.doubleEncoded).toBe(true);
+    for (const p of kalturaStats.spec.params) expect(p.name.length * p.description.length).toBeGreaterThan(0);
+  });
+});

@@ -1,8 +1,7 @@
 import { defineRule } from '../../../rules/rule.js';
+import { DOC_REQUIRED } from '../spec.js';
 
-const DOC_FIELDS = ['av', 'oaid', 'fed'] as const;
-
-const WHY: Record<(typeof DOC_FIELDS)[number], string> = {
+const WHY: Record<(typeof DOC_REQUIRED)[number], string> = {
   av: 'the app version',
   oaid: 'the app user id, which the reference web app sends only for logged-in users',
   fed: 'the feed id',
@@ -18,7 +17,7 @@ export const missingDocField = defineRule({
   createState: () => new Set<string>(),
   check(beacon, _session, reported) {
     const out = [];
-    for (const key of DOC_FIELDS) {
+    for (const key of DOC_REQUIRED) {
       if (key in beacon.values || reported.has(key)) continue;
       reported.add(key);
       out.push({
