@@ -78,11 +78,11 @@ function toEntry(r: CapturedRequest): Entry {
   if (r.error) response._error = r.error;
   const entry: Entry = {
     startedDateTime: new Date(r.startTime).toISOString(),
-    time: r.duration ?? 0,
+    time: r.duration ?? -1,
     request,
     response,
     cache: {},
-    timings: { send: 0, wait: r.duration ?? 0, receive: 0 },
+    timings: { send: 0, wait: r.duration ?? -1, receive: 0 },
   };
   if (r.tabId !== undefined) entry.pageref = String(r.tabId);
   if (r.initiatorType) entry._resourceType = RESOURCE_TYPE[r.initiatorType];

@@ -9,6 +9,7 @@ export function niceStep(span: number, maxTicks: number): number {
 
 /** Tick values from 0 to `span` inclusive of 0, by a nice step. */
 export function tickValues(span: number, maxTicks: number): number[] {
+  if (!Number.isFinite(span) || span <= 0) return [0];
   const step = niceStep(span, maxTicks);
   const out: number[] = [];
   for (let v = 0; v <= span + 1e-9; v += step) out.push(v);

@@ -161,6 +161,18 @@ describe('timelineGeometry', () => {
   });
 });
 
+describe('timelineGeometry on absurd values', () => {
+  it('keeps a position of 1e999 (Infinity) inside the plot', () => {
+    const s = session();
+    s.playback = { ...s.playback, duration: Number.POSITIVE_INFINITY };
+    s.playback.playhead[1] = { time: T0 + 12_000, position: Number.POSITIVE_INFINITY, beacon: 2 };
+    const g = timelineGeometry(s);
+    expect(g.maxPosition).toBe(38);
+    expect(g.yTicks.length).toBeGreaterThan(1);
+    for (const m of g.markers) expect(Number.isFinite(m.y)).toBe(true);
+  });
+});
+
 describe('eventCategory', () => {
   it('sorts every protocol’s event names', () => {
     const cases: [string, string][] = [

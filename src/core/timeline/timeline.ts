@@ -91,11 +91,17 @@ export function timelineGeometry(
   const lastTime = playback.lastTime ?? (times.length ? Math.max(...times) : start);
   // A one-beacon session still gets a readable one-second axis.
   const end = Math.max(lastTime, start + 1000);
-  const positions = playback.playhead.map((p) => p.position);
-  const maxPosition = Math.max(1, playback.duration ?? 0, ...positions);
+  // A decoded position can be anything a beacon said (`1e999`): only finite ones shape the axis.
+  const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : 0);
+  const maxPosition = Math.max(
+    1,
+    finite(playback.duration),
+    ...playback.playhead.map((p) => finite(p.position)),
+  );
 
   const x = (time: number) => plot.x + ((time - start) / (end - start)) * plot.width;
-  const y = (position: number) => plot.y + plot.height - (Math.max(0, position) / maxPosition) * plot.height;
+  const y = (position: number) =>
+    plot.y + plot.height - (Math.min(maxPosition, Math.max(0, finite(position))) / maxPosition) * plot.height;
 
   const xTicks = tickValues((end - start) / 1000, Math.max(2, Math.floor(plot.width / 80))).map((s) => ({
     at: x(start + s * 1000),
