@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, knownRuleIds, parseConfig, validateConfig } from './validate-config.js';
@@ -44,6 +45,13 @@ describe('validateConfig', () => {
     };
     const { $schema: _, ...expected } = config;
     expect(validateConfig(config)).toEqual(expected);
+  });
+
+  it('accepts the documented example file', () => {
+    const config = parseConfig(readFileSync('player-inspector.config.example.json', 'utf8'));
+    expect(config.rules?.['kava/view-interval']).toBe('error');
+    expect(config.expect?.params).toHaveLength(4);
+    expect(config.expect?.events).toHaveLength(3);
   });
 
   it('accepts a numeric equals as text', () => {
