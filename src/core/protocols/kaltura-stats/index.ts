@@ -30,11 +30,12 @@ function isStatsCollect(text: string): boolean {
   while (pos < text.length && (service === undefined || action === undefined)) {
     let amp = text.indexOf('&', pos);
     if (amp === -1) amp = text.length;
-    const eq = text.indexOf('=', pos);
-    if (eq !== -1 && eq < amp) {
-      const key = (safeDecode(text.slice(pos, eq)) ?? '').trim();
-      if (key === 'service') service ??= (safeDecode(text.slice(eq + 1, amp)) ?? '').toLowerCase();
-      else if (key === 'action') action ??= (safeDecode(text.slice(eq + 1, amp)) ?? '').toLowerCase();
+    const pair = text.slice(pos, amp);
+    const eq = pair.indexOf('=');
+    if (eq !== -1) {
+      const key = (safeDecode(pair.slice(0, eq)) ?? '').trim();
+      if (key === 'service') service ??= (safeDecode(pair.slice(eq + 1)) ?? '').toLowerCase();
+      else if (key === 'action') action ??= (safeDecode(pair.slice(eq + 1)) ?? '').toLowerCase();
     }
     pos = amp + 1;
   }
