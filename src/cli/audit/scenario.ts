@@ -53,8 +53,8 @@ export const defaultScenario: Scenario = {
     { action: 'play' },
     {
       action: 'wait',
-      name: 'let 2 KAVA View beacons pass (at most 25 s)',
-      seconds: 25,
+      name: 'let 2 KAVA View beacons pass (at most 20 s)',
+      seconds: 20,
       until: { protocol: 'kava', name: 'View', count: 2 },
     },
     { action: 'pause' },
