@@ -85,14 +85,17 @@ export function renderTimelineSvg(g: TimelineGeometry, options: TimelineSvgOptio
     const points = line.map((p) => `${n(p.x)},${n(p.y)}`).join(' ');
     out.push(`<polyline class="playhead" points="${points}"/>`);
   }
+  // Rings first, errors over warnings, so a beacon's error is never hidden under a neighbour's warning.
+  for (const severity of ['warning', 'error'] as const) {
+    for (const m of g.markers.filter((marker) => marker.severity === severity)) {
+      out.push(`<circle class="finding-${severity}" cx="${n(m.x)}" cy="${n(m.y)}" r="7"/>`);
+    }
+  }
   for (const m of g.markers) {
     const parts = [`#${m.beacon} ${m.name}`, offset(m.time - g.start)];
     if (m.position !== undefined) parts.push(`playhead ${clock(m.position)}`);
     if (m.rules.length) parts.push(m.rules.join(', '));
     const tip = `<title>${escapeXml(parts.join(' · '))}</title>`;
-    if (m.severity) {
-      out.push(`<circle class="finding-${m.severity}" cx="${n(m.x)}" cy="${n(m.y)}" r="7"/>`);
-    }
     out.push(
       `<circle class="ev-${m.category}" data-beacon="${m.beacon}" cx="${n(m.x)}" cy="${n(m.y)}" r="4">${tip}</circle>`,
     );

@@ -136,6 +136,14 @@ describe('timelineGeometry', () => {
     expect(g.playhead.map((line) => line.length)).toEqual([5, 1]);
   });
 
+  it('breaks the playhead before a seek point that carries the target position', () => {
+    const s = session();
+    // As the legacy stats tracker records it: the Seek's point is where the playhead landed.
+    s.playback.playhead[4] = { time: T0 + 22_000, position: 30, beacon: 5 };
+    const lines = timelineGeometry(s).playhead.map((line) => line.length);
+    expect(lines).toEqual([4, 2]);
+  });
+
   it('has round ticks', () => {
     expect(g.xTicks.map((t) => t.label)).toEqual(['0s', '10s', '20s', '30s']);
     expect(g.yTicks[0]).toMatchObject({ value: 0, label: '0:00', at: g.plot.y + g.plot.height });

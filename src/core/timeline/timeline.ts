@@ -180,22 +180,36 @@ export function timelineGeometry(
   };
 }
 
-/** Splits the playhead curve where it jumps: at a seek, or where the position goes back (replay). */
+/**
+ * Splits the playhead curve where it jumps: at a seek, or where the position goes back (replay). A
+ * seek's own point may carry the position before the jump (KAVA `position`) or after it (stats
+ * `newPoint`): whichever of `from` / `to` it is closer to decides on which side the line breaks.
+ */
 function playheadLines(session: Session): { time: number; position: number }[][] {
   const points = [...session.playback.playhead].sort((a, b) => a.time - b.time);
-  const seekTimes = session.playback.seeks.map((s) => s.time);
+  const breakBefore = new Set<number>();
+  for (const seek of session.playback.seeks) {
+    const own = points.findIndex((p) => p.beacon === seek.beacon);
+    if (own !== -1) {
+      const at = points[own]!.position;
+      const nearTo =
+        seek.to !== undefined && Math.abs(at - seek.to) < Math.abs(at - (seek.from ?? -Infinity));
+      breakBefore.add(nearTo ? own : own + 1);
+    } else {
+      const after = points.findIndex((p) => p.time > seek.time);
+      if (after !== -1) breakBefore.add(after);
+    }
+  }
   const lines: { time: number; position: number }[][] = [];
   let current: { time: number; position: number }[] = [];
-  for (const p of points) {
+  points.forEach((p, i) => {
     const prev = current[current.length - 1];
-    const jumped =
-      prev && (p.position < prev.position || seekTimes.some((t) => t >= prev.time && t < p.time));
-    if (jumped) {
+    if (prev && (breakBefore.has(i) || p.position < prev.position)) {
       lines.push(current);
       current = [];
     }
     current.push(p);
-  }
+  });
   if (current.length) lines.push(current);
   return lines;
 }
