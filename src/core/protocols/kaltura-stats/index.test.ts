@@ -37,6 +37,18 @@ describe('kaltura-stats recognition', () => {
     expect(kalturaStats.recognise(other, new URL(other.url))).toBe(false);
   });
 
+  it('recognises service and action written in the path, as newer client libraries send them', () => {
+    const request = getRequest(
+      `https://stats.kaltura.com/api_v3/service/stats/action/collect?${statsQuery({ type: 3, at: 0 })}`,
+    );
+    expect(kalturaStats.recognise(request, new URL(request.url))).toBe(true);
+    expect(decode(request)?.event.name).toBe('Play');
+    const kava = getRequest(
+      'https://analytics.kaltura.com/api_v3/service/analytics/action/trackEvent?eventType=3',
+    );
+    expect(kalturaStats.recognise(kava, new URL(kava.url))).toBe(false);
+  });
+
   it('recognises a URL that new URL refuses, using the raw string', () => {
     const request = getRequest(`http://[bad/api_v3/index.php?${statsQuery({ type: 3, at: 0 })}`);
     expect(kalturaStats.recognise(request, undefined)).toBe(true);

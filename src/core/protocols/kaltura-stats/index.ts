@@ -8,6 +8,7 @@ import { statsRules } from './rules/index.js';
 import { statsSpec } from './spec.js';
 
 const API_PATH = '/api_v3/index.php';
+const PATH_STYLE = '/service/stats/action/collect';
 const paramsByKey = new Map<string, ParamSpec>(statsSpec.params.map((p) => [p.key, p]));
 const lookup = (key: string) => paramsByKey.get(key);
 
@@ -48,9 +49,10 @@ export const kalturaStats = defineProtocol({
   label: 'Kaltura stats',
   spec: statsSpec,
   recognise(request: CapturedRequest, url: URL | undefined): boolean {
-    // Cheap first: the API path (the seed's example has `//api_v3`, which also ends with it).
+    // Cheap first: the API path (the seed's example has `//api_v3`, which also ends with it). Kaltura's
+    // newer client libraries put service and action in the path instead.
     const path = url ? url.pathname : pathOf(request.url);
-    if (!path.endsWith(API_PATH)) return false;
+    if (!path.endsWith(API_PATH)) return path.includes('/api_v3/') && path.toLowerCase().endsWith(PATH_STYLE);
     if (isStatsCollect(url ? url.search : queryOf(request.url))) return true;
     const body = request.body ? bodyText(request) : undefined;
     return body !== undefined && isStatsCollect(body);
