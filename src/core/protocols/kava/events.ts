@@ -18,3 +18,11 @@ export const QUARTILES: readonly string[] = ['11', '12', '13', '14'];
 
 /** Events that only happen while content plays: they end a pause whose Resume was not captured. */
 export const PLAYING_EVENTS: ReadonlySet<string> = new Set(['3', '4', '11', '12', '13', '14', '34', '99']);
+
+/**
+ * Live and DVR playbacks have no content start: the position is the player's time in the stream (which
+ * need not be 0 at the start, nor positive in a DVR window).
+ */
+export function isLive(values: Readonly<Record<string, string>>): boolean {
+  return values.playbackType === 'live' || values.playbackType === 'dvr';
+}

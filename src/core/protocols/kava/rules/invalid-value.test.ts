@@ -39,4 +39,13 @@ describe(RULE, () => {
     s.send(99, 1.5, 0, { droppedFramesRatio: 'NaN', eventType: 'x' });
     expect(ruleFindings(s.requests, RULE)).toEqual([]);
   });
+
+  it('accepts a negative position in a DVR window, not a negative bitrate', () => {
+    const s = new KavaSession();
+    s.send(1, 0, -120, { playbackType: 'dvr' });
+    s.send(35, 1, -120, { playbackType: 'dvr', targetPosition: -300, actualBitrate: -1 });
+    expect(ruleFindings(s.requests, RULE).map((f) => f.message)).toEqual([
+      'Expected well-formed values: actualBitrate "-1" is negative.',
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { checkFormat, isNumber } from '../../../params/formats.js';
 import { truncate } from '../../../params/parse-params.js';
 import { isSuspiciousValue } from '../../../rules/generic/suspicious-value.js';
 import { defineRule } from '../../../rules/rule.js';
+import { isLive } from '../events.js';
 
 /** Counts, times and positions: a negative value is never meaningful. */
 const NON_NEGATIVE = new Set([
@@ -14,6 +15,9 @@ const NON_NEGATIVE = new Set([
   'averageBitrate',
   'sessionStartTime',
 ]);
+
+/** In a live or DVR stream a position may lie before the window's start. */
+const POSITIONS = new Set(['position', 'targetPosition']);
 
 /**
  * Judged by other rules, so not reported twice: the event type (kava/unknown-event-type), the range of
@@ -30,6 +34,7 @@ export const invalidValue = defineRule({
     'Each KAVA parameter has a format: partnerId, eventIndex, uiConfId are integers; position, bufferTime, bitrates and sessionStartTime are numbers, never negative; entryId looks like 0_abcd1234. A value in the wrong format is dropped or miscounted by the backend.',
   check(beacon) {
     const problems: string[] = [];
+    const live = isLive(beacon.values);
     for (const param of beacon.params) {
       const spec = param.spec;
       const value = param.value;
@@ -49,7 +54,7 @@ export const invalidValue = defineRule({
           : 'not a number'
         : checkFormat(spec.format, value, spec.values);
       if (wrong) problems.push(`${param.key} ${JSON.stringify(truncate(value))} is ${wrong}`);
-      else if (NON_NEGATIVE.has(param.key) && Number(value) < 0) {
+      else if (NON_NEGATIVE.has(param.key) && Number(value) < 0 && !(live && POSITIONS.has(param.key))) {
         problems.push(`${param.key} ${JSON.stringify(truncate(value))} is negative`);
       }
     }

@@ -24,4 +24,16 @@ describe(RULE, () => {
     s.send(99, 11.5, 10);
     expect(ruleFindings(s.requests, RULE)).toEqual([]);
   });
+
+  it('does not judge live streams, whose position is the time in the stream', () => {
+    const s = new KavaSession();
+    for (const [type, at] of [
+      [1, 0],
+      [2, 1],
+      [3, 1.5],
+    ]) {
+      s.send(type!, at!, 3600, { playbackType: 'live' });
+    }
+    expect(ruleFindings(s.requests, RULE)).toEqual([]);
+  });
 });

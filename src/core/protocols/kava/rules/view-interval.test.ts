@@ -60,6 +60,13 @@ describe(RULE, () => {
     expect(ruleFindings(s.requests, RULE)).toEqual([]);
   });
 
+  it('does not judge Views from a hidden tab, where browsers slow timers', () => {
+    const s = playing();
+    s.send(99, 1.5, 0);
+    s.send(99, 31.5, 30, { tabMode: 1 });
+    expect(ruleFindings(s.requests, RULE)).toEqual([]);
+  });
+
   it('uses the configured interval and tolerance', () => {
     const s = playing();
     s.send(99, 1.5, 0);

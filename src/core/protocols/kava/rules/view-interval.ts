@@ -3,6 +3,8 @@ import { EVENT, PLAYING_EVENTS } from '../events.js';
 import { seconds } from './describe.js';
 import { advancePauseClock, createPauseClock, type PauseClock } from './pause-clock.js';
 
+const HIDDEN_TAB = '1';
+
 /** What the next View is measured from: Play (it comes with it), a restart of the count, or a View. */
 type ReferenceKind = 'play' | 'restart' | 'view';
 
@@ -26,7 +28,7 @@ export const viewInterval = defineRule<State>({
   severity: 'warning',
   title: 'View interval',
   explanation:
-    'While content plays, Kaltura’s player sends a View (99) with Play and then one every 10 s of unpaused time (kava.viewIntervalSeconds, ± kava.viewIntervalTolerance). Time paused between two Views is not counted; a Replay or a session reset starts the count again; no View is expected after the end. Missing Views under-count viewing time.',
+    'While content plays, Kaltura’s player sends a View (99) with Play and then one every 10 s of unpaused time (kava.viewIntervalSeconds, ± kava.viewIntervalTolerance). Time paused between two Views is not counted; a Replay or a session reset starts the count again; no View is expected after the end. Views from a hidden tab (tabMode 1) are not judged: browsers slow timers there. Missing Views under-count viewing time.',
   createState: () => ({
     clock: createPauseClock(),
     reference: undefined,
@@ -71,7 +73,8 @@ export const viewInterval = defineRule<State>({
     const reference = s.reference;
     const pausedMs = s.pausedMs;
     restart('view');
-    if (s.ended || reference === undefined) return undefined;
+    // Browsers throttle timers in hidden tabs (tabMode 1), so the player's View clock runs late there.
+    if (s.ended || reference === undefined || beacon.values.tabMode === HIDDEN_TAB) return undefined;
     const gapMs = beacon.time - reference.time - pausedMs;
     const tolerance = viewIntervalTolerance * 1000;
     const interval = viewIntervalSeconds * 1000;
