@@ -33,6 +33,7 @@ th { font-weight: 600; color: var(--muted); }
 tbody tr:nth-child(even) { background: var(--row); }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 code, .params td { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
+code.rule { white-space: nowrap; word-break: normal; }
 details summary { cursor: pointer; color: var(--muted); }
 .params { margin: 4px 0; } .params td { border: 0; padding: 1px 6px; }
 svg.pi-tl { max-width: 100%; height: auto; display: block; }
@@ -109,7 +110,7 @@ function findingsTable(findings: readonly Finding[], withSession: boolean): stri
   const rows = findings.map((f) => {
     const beacons = f.beacons.map((i) => `<a href="#b-${i}">#${i}</a>`).join(' ');
     const session = withSession ? `<td><code>${esc(f.sessionId ?? '')}</code></td>` : '';
-    return `<tr><td class="${f.severity}">${f.severity}</td><td><code>${esc(f.rule)}</code></td>${session}<td>${beacons}</td><td>${esc(f.message)}</td></tr>`;
+    return `<tr><td class="${f.severity}">${f.severity}</td><td><code class="rule">${esc(f.rule)}</code></td>${session}<td>${beacons}</td><td>${esc(f.message)}</td></tr>`;
   });
   const sessionHead = withSession ? '<th>session</th>' : '';
   return `<table class="findings"><thead><tr><th>severity</th><th>rule</th>${sessionHead}<th>beacons</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
