@@ -305,6 +305,12 @@ describe('jw/ping-interval', () => {
     );
     expect(inspector.findings().filter((f) => f.rule === 'jw/ping-interval')).toEqual([]);
   });
+  it('honours the configured live interval', () => {
+    const inspector = new Inspector({ protocols: [jw], config: { jw: { livePingIntervalSeconds: 30 } } });
+    inspector.addAll(jwRequests(livePings()));
+    const hits = inspector.findings().filter((f) => f.rule === 'jw/ping-interval');
+    expect(hits.map((f) => f.beacons)).toEqual([[2], [3], [5]]);
+  });
   it('is silent after a seek, on a first ping after a start at a resume point and on live after a pause', () => {
     const pings: JwPing[] = [
       ...START,
