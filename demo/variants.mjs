@@ -39,8 +39,9 @@ export const variants = [
     page: 'kaltura',
     bug: 'position-on-play',
     description:
-      'The page resumes where the viewer left off (playback.startTime 20) and the player reports that ' +
-      'position on Play Requested and Play instead of 0.',
+      'The page resumes where the viewer left off (playback.startTime 10): the player reports that position ' +
+      'on Play Requested and Play instead of 0. (Under 25 % on purpose: from a later start the real player ' +
+      'also sends Seek and Play reached 25% before Play, which kava/order reports.)',
     expectedRules: ['kava/position-not-zero'],
   },
   {

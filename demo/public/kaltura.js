@@ -23,7 +23,7 @@
   if (bug === 'lost-beacons') dropEverySecondView();
 
   const playback = { autoplay: false, preload: 'auto', muted: true };
-  if (bug === 'position-on-play') playback.startTime = 20;
+  if (bug === 'position-on-play') playback.startTime = 10;
 
   const player = KalturaPlayer.setup({
     targetId: 'player',
