@@ -228,6 +228,31 @@ describe('player-inspector validate', () => {
   });
 });
 
+/** Runs the command with a terminal as stdout (util-linux `script` allocates one). */
+function runInTerminal(env: Record<string, string>, ...args: string[]): Promise<string> {
+  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, bin, ...args].map(quote).join(' ');
+  return new Promise((done, fail) => {
+    execFile(
+      'script',
+      ['-qec', command, '/dev/null'],
+      { cwd: root, env: { ...process.env, ...env } },
+      (error, stdout) => (error && typeof error.code !== 'number' ? fail(error) : done(stdout)),
+    );
+  });
+}
+
+describe('colour', () => {
+  it('colours the text report on a terminal, unless NO_COLOR is set', async () => {
+    const coloured = await runInTerminal({ NO_COLOR: '' }, 'validate', spec('kava-index-gap.har'));
+    expect(coloured).toContain('\u001b[31m');
+    expect(coloured).toContain('kava/event-index-sequence');
+    const plain = await runInTerminal({ NO_COLOR: '1' }, 'validate', spec('kava-index-gap.har'));
+    expect(plain).toContain('kava/event-index-sequence');
+    expect(plain).not.toContain('\u001b[');
+  });
+});
+
 describe('player-inspector', () => {
   it('prints its version and help', async () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
