@@ -140,6 +140,20 @@ export function realPlayerSession(session = new KavaSession()): CapturedRequest[
 }
 
 /**
+ * Replay from the end as a recording of Kaltura's player shows it, `at` seconds after the session start:
+ * Seek to 0 → Buffer Start → Buffer End → Replay → Resume (no Play) → Pause.
+ */
+export function replayFromEnd(session: KavaSession, at: number): CapturedRequest[] {
+  session.send(35, at, 40, { targetPosition: 0 });
+  session.send(45, at, 0);
+  session.send(46, at + 0.03, 0.01);
+  session.send(34, at + 0.03, 0.01);
+  session.send(4, at + 0.04, 0.02, { bufferTime: 0.03, bufferTimeSum: 0.33 });
+  session.send(33, at + 4.1, 4.1);
+  return session.requests;
+}
+
+/**
  * A session the player resets: paused 35 s at 22.5 s, then Resume restarts eventIndex at 1 with the same
  * sessionId; play and buffer sums restart, bufferTime is not cleared (so it exceeds bufferTimeSum once).
  */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KavaSession, realPlayerSession, SESSION_START } from '../../../../test/helpers/kava-session.js';
+import {
+  KavaSession,
+  realPlayerSession,
+  replayFromEnd,
+  SESSION_START,
+} from '../../../../test/helpers/kava-session.js';
 import type { CapturedRequest } from '../../capture/captured-request.js';
 import { Inspector } from '../../inspector.js';
 import { kava } from './index.js';
@@ -64,6 +69,16 @@ describe('KAVA playback tracker', () => {
     expect(playback.ended).toBe(false);
     // the pause at the end closes when playing starts again
     expect(playback.pauses).toEqual([{ start: at(41.6), end: at(50), beacons: [4, 5] }]);
+  });
+
+  it('counts the recorded replay from the end (Replay then Resume) as a second play-through', () => {
+    const s = new KavaSession();
+    realPlayerSession(s);
+    const playback = playbackOf(replayFromEnd(s, 38.1));
+    expect(playback.playThroughs).toBe(2);
+    expect(playback.ended).toBe(false);
+    expect(playback.seeks.at(-1)).toMatchObject({ from: 40, to: 0 });
+    expect(playback.buffering).toEqual([{ start: at(38.1), end: at(38.13), beacons: [16, 17] }]);
   });
 
   it('skips a position that is no number', () => {

@@ -12,7 +12,8 @@ import { EVENT, PLAYING_EVENTS } from './events.js';
 export function createKavaPlaybackTracker(): PlaybackTracker {
   let openPause: Interval | undefined;
   let openBuffer: Interval | undefined;
-  // A Replay already counted the play-through its following Play starts.
+  // A Replay already counted the play-through that its following Play (if any: Kaltura's player sends a
+  // Resume instead) starts.
   let replayPending = false;
 
   return {
@@ -33,6 +34,9 @@ export function createKavaPlaybackTracker(): PlaybackTracker {
         case EVENT.play:
           if (replayPending) replayPending = false;
           else summary.playThroughs += 1;
+          break;
+        case EVENT.resume:
+          replayPending = false;
           break;
         case EVENT.replay:
           summary.playThroughs += 1;

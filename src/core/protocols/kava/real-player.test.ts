@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   KavaSession,
   kavaFindings,
   realPlayerSession,
+  replayFromEnd,
   resetPlayerSession,
   withParams,
 } from '../../../../test/helpers/kava-session.js';
+import { importHar } from '../../capture/har-import.js';
 import { Inspector } from '../../inspector.js';
 import { kava } from './index.js';
 
@@ -17,6 +20,12 @@ describe('what Kaltura’s own player sends', () => {
     expect(defects(findings)).toEqual([]);
     // only the document-only fields are worth a note
     expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['kava/missing-doc-field']));
+  });
+
+  it('a replay from the end (Seek to 0, buffering, Replay, then Resume) has no error or warning', () => {
+    const session = new KavaSession();
+    realPlayerSession(session);
+    expect(defects(kavaFindings(replayFromEnd(session, 38.1)))).toEqual([]);
   });
 
   it('a session reset after a long pause is information, not an error', () => {
@@ -32,6 +41,28 @@ describe('what Kaltura’s own player sends', () => {
     inspector.addAll([...first, ...second]);
     expect(inspector.sessions().map((s) => s.id)).toEqual(['a:1', 'b:2']);
     expect(defects(inspector.findings())).toEqual([]);
+  });
+});
+
+describe('captures of Kaltura’s player (test/fixtures, recorded by scripts/record-fixtures.mjs)', () => {
+  const kavaFindingsOf = (name: string) => {
+    const { requests } = importHar(
+      readFileSync(new URL(`../../../../test/fixtures/${name}`, import.meta.url), 'utf8'),
+    );
+    const inspector = new Inspector({ protocols: [kava] });
+    inspector.addAll(requests);
+    expect(inspector.beacons().length).toBeGreaterThan(10);
+    return inspector.findings();
+  };
+
+  it('a clean recording has no error or warning', () => {
+    expect(defects(kavaFindingsOf('kaltura.har'))).toEqual([]);
+  });
+
+  it('a recording with a long pause shows the session reset, and nothing wrong', () => {
+    const findings = kavaFindingsOf('kaltura-long-pause.har');
+    expect(defects(findings)).toEqual([]);
+    expect(findings.filter((f) => f.rule === 'kava/session-reset')).toHaveLength(1);
   });
 });
 
