@@ -132,6 +132,15 @@ describe('player-inspector validate', () => {
     expect(JSON.parse(r.stdout).summary).toMatchObject({ beacons: 10, sessions: 1, errors: 0 });
   });
 
+  it('says so when a capture holds no beacon (exit 0)', async () => {
+    const list = join(tmp, 'pages.txt');
+    writeFileSync(list, 'https://www.example.com/\nhttps://www.example.com/app.js\n');
+    const r = await run('validate', list);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('player-inspector: no analytics beacon among the 2 requests read\n');
+    expect(r.stdout).toMatch(/^0 beacons in 0 sessions: 0 errors, 0 warnings, 0 infos\n$/);
+  });
+
   it('applies a config: severity overrides, disabled rules, expectations', async () => {
     const off = join(tmp, 'off.json');
     writeFileSync(

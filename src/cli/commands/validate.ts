@@ -50,6 +50,7 @@ export async function validate(files: string[], flags: ValidateFlags): Promise<n
   try {
     const config: Config | undefined = flags.config ? await loadConfig(flags.config) : undefined;
     const inspector = new Inspector(config ? { config } : {});
+    let requests = 0;
     for (const [i, file] of files.entries()) {
       // A prefix per file keeps request ids unique when several captures are validated together.
       const input = await readInputFile(file, files.length > 1 ? `${i}:` : '');
@@ -59,6 +60,11 @@ export async function validate(files: string[], flags: ValidateFlags): Promise<n
         );
       }
       inspector.addAll(input.requests);
+      requests += input.requests.length;
+    }
+    if (inspector.beacons().length === 0) {
+      // Not a failure (a page may send none), but most often the wrong file: say so beside the report.
+      process.stderr.write(`player-inspector: no analytics beacon among the ${requests} requests read\n`);
     }
     const toTerminal = !flags.out && process.stdout.isTTY === true;
     const color = toTerminal && !process.env.NO_COLOR;
