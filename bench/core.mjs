@@ -1,0 +1,110 @@
+// Core throughput (decode + validate) beside the floor of merely parsing the same URLs, and the cost of
+// incremental validation (one beacon at a time, reading its findings) against a batch.
+import { Inspector } from '../lib/core/index.js';
+import { requests } from './beacons.mjs';
+
+/** Requests are generated outside the timed sections, one chunk at a time, so 1 M never sit in memory. */
+const CHUNK = 10_000;
+/** Beacons one Inspector retains before the next takes over (a capture file of 100 k beacons). */
+export const INSPECTOR_SPAN = 100_000;
+
+/** The floor: what any tool pays just to read the parameters of a URL. */
+function floor(chunk) {
+  let pairs = 0;
+  for (const r of chunk) {
+    for (const _ of new URLSearchParams(r.url.slice(r.url.indexOf('?') + 1))) pairs += 1;
+  }
+  return pairs;
+}
+
+function* chunks(protocol, n) {
+  let chunk = [];
+  for (const r of requests(protocol, n)) {
+    chunk.push(r);
+    if (chunk.length === CHUNK) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * Decodes and validates `n` beacons of one protocol. Every beacon stays retained by its Inspector (as the
+ * panel and the CLI keep them); past INSPECTOR_SPAN a new Inspector starts, so 1 M beacons fit a default
+ * heap. Peak heap is sampled after each chunk.
+ */
+export function throughput(protocol, n) {
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let coreMs = 0;
+  let floorMs = 0;
+  let peakHeap = 0;
+  let inspector = new Inspector();
+  let beacons = 0;
+  let findings = 0;
+  for (const chunk of chunks(protocol, n)) {
+    let t = performance.now();
+    floor(chunk);
+    floorMs += performance.now() - t;
+    if (inspector.beacons().length >= INSPECTOR_SPAN) {
+      beacons += inspector.beacons().length;
+      findings += inspector.findings().length;
+      inspector = new Inspector();
+    }
+    t = performance.now();
+    for (const r of chunk) inspector.add(r);
+    coreMs += performance.now() - t;
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed - heapBefore);
+  }
+  const t = performance.now();
+  findings += inspector.findings().length;
+  coreMs += performance.now() - t;
+  beacons += inspector.beacons().length;
+  if (beacons !== n) throw new Error(`${protocol}: ${beacons} of ${n} requests were recognised as beacons`);
+  return {
+    protocol,
+    n,
+    findings,
+    beacons_per_s: Math.round(n / (coreMs / 1000)),
+    floor_urls_per_s: Math.round(n / (floorMs / 1000)),
+    ratio: round(floorMs / coreMs, 3),
+    us_per_beacon: round((coreMs * 1000) / n, 3),
+    peak_heap_mb: round(peakHeap / 2 ** 20, 1),
+  };
+}
+
+/**
+ * Per-beacon cost of the panel's way (add one, then read that beacon's findings) over the CLI's way
+ * (add all, then every finding once).
+ */
+export function incremental(protocol, n) {
+  const list = [...requests(protocol, n)];
+  const batch = new Inspector();
+  let t = performance.now();
+  batch.addAll(list);
+  const batchFindings = batch.findings().length;
+  const batchMs = performance.now() - t;
+  const one = new Inspector();
+  let seen = 0;
+  t = performance.now();
+  for (const r of list) {
+    const beacon = one.add(r);
+    seen += one.findingsForBeacon(beacon.index).length;
+  }
+  const incrementalMs = performance.now() - t;
+  if (one.findings().length !== batchFindings) throw new Error(`${protocol}: incremental findings differ`);
+  return {
+    protocol,
+    n,
+    findings_seen: seen,
+    batch_us_per_beacon: round((batchMs * 1000) / n, 3),
+    incremental_us_per_beacon: round((incrementalMs * 1000) / n, 3),
+    ratio: round(incrementalMs / batchMs, 2),
+  };
+}
+
+export function round(x, digits) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
