@@ -6,8 +6,8 @@ import { variants } from '../../demo/variants.mjs';
 import { type LaunchedBrowser, launchChromium } from '../../src/cli/browser/launch.js';
 import { inspect } from './received.js';
 
-// A short scenario (about 20 s of playback): play, pause, resume, seek near the end, end, replay.
-const SHORT = { playTo: 6, pauseMs: 2000, resumeFor: 2, seekTo: 50, replayFor: 2 };
+// A short scenario (about 17 s of playback): play, pause, resume, seek near the end, end, replay.
+const SHORT = { playTo: 5, pauseMs: 2000, resumeFor: 2, seekTo: 50, replayFor: 2 };
 
 let server: DemoServer;
 let launched: LaunchedBrowser;
