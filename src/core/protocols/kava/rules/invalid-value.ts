@@ -2,9 +2,13 @@ import { checkFormat, isNumber } from '../../../params/formats.js';
 import { truncate } from '../../../params/parse-params.js';
 import { isSuspiciousValue } from '../../../rules/generic/suspicious-value.js';
 import { defineRule } from '../../../rules/rule.js';
+import type { ParamFormat } from '../../protocol.js';
 import { isLive } from '../events.js';
 
-/** Counts, times and positions: a negative value is never meaningful. */
+/**
+ * Counts, times and positions: a negative value is never meaningful. (bufferTime's range is
+ * kava/buffer-time-range's, the event type kava/unknown-event-type's.)
+ */
 const NON_NEGATIVE = new Set([
   'partnerId',
   'eventIndex',
@@ -19,40 +23,28 @@ const NON_NEGATIVE = new Set([
 /** In a live or DVR stream a position may lie before the window's start. */
 const POSITIONS = new Set(['position', 'targetPosition']);
 
-/**
- * Judged by other rules, so not reported twice: the event type (kava/unknown-event-type), the range of
- * bufferTime (kava/buffer-time-range) and of sessionStartTime (kava/session-start-time).
- */
-const FORMAT_ONLY_NUMERIC = new Set(['sessionStartTime']);
-const SKIP = new Set(['eventType']);
+/** What is wrong with a value's format, or undefined. */
+function formatProblem(key: string, value: string, format: ParamFormat, values?: readonly string[]) {
+  // Whether sessionStartTime is a plausible Unix time is kava/session-start-time's: here, only a number.
+  if (key === 'sessionStartTime') return isNumber(value) ? undefined : 'not a number';
+  return checkFormat(format, value, values);
+}
 
 export const invalidValue = defineRule({
   id: 'kava/invalid-value',
   severity: 'error',
   title: 'Invalid value',
   explanation:
-    'Each KAVA parameter has a format: partnerId, eventIndex, uiConfId are integers; position, bufferTime, bitrates and sessionStartTime are numbers, never negative; entryId looks like 0_abcd1234. A value in the wrong format is dropped or miscounted by the backend.',
+    'Each KAVA parameter has a format: partnerId, eventIndex, uiConfId are integers; position, bufferTime, bitrates and sessionStartTime are numbers, and positions, bitrates and times are never negative (outside a live window); entryId looks like 0_abcd1234. A value in the wrong format is dropped or miscounted by the backend.',
   check(beacon) {
     const problems: string[] = [];
     const live = isLive(beacon.values);
     for (const param of beacon.params) {
-      const spec = param.spec;
-      const value = param.value;
+      const { spec, value } = param;
       // Empty, undecodable and placeholder values have their own rules.
-      if (
-        !spec?.format ||
-        value === '' ||
-        param.decodeError ||
-        SKIP.has(param.key) ||
-        isSuspiciousValue(value)
-      ) {
-        continue;
-      }
-      const wrong = FORMAT_ONLY_NUMERIC.has(param.key)
-        ? isNumber(value)
-          ? undefined
-          : 'not a number'
-        : checkFormat(spec.format, value, spec.values);
+      if (!spec?.format || value === '' || param.decodeError || isSuspiciousValue(value)) continue;
+      if (param.key === 'eventType') continue;
+      const wrong = formatProblem(param.key, value, spec.format, spec.values);
       if (wrong) problems.push(`${param.key} ${JSON.stringify(truncate(value))} is ${wrong}`);
       else if (NON_NEGATIVE.has(param.key) && Number(value) < 0 && !(live && POSITIONS.has(param.key))) {
         problems.push(`${param.key} ${JSON.stringify(truncate(value))} is negative`);

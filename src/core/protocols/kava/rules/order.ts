@@ -4,12 +4,11 @@ import { EVENT, QUARTILES } from '../events.js';
 import { eventLabel } from './describe.js';
 
 interface State {
-  /** Index of the first Impression / Play Requested / Play seen, -1 until then. */
-  impression: number;
-  playRequested: number;
-  play: number;
-  /** The Pause (33) not yet followed by a Resume, -1 when none. */
-  openPause: number;
+  impression: boolean;
+  playRequested: boolean;
+  play: boolean;
+  /** A Pause (33) not yet followed by a Resume. */
+  paused: boolean;
   /** Highest quartile (0–3) of the current play-through and its beacon, -1 before any. */
   quartile: number;
   quartileBeacon: number;
@@ -22,10 +21,10 @@ export const order = defineRule<State>({
   explanation:
     'KAVA events follow the viewing: Player Impression (1) → Play Requested (2) → Play (3), then Views and the quartiles 25 → 50 → 75 → 100% in order (a seek past several sends the skipped ones at once, in order), Resume only after a Pause. A Replay (34) starts a new play-through. Anything else means lost or misplaced beacons.',
   createState: () => ({
-    impression: -1,
-    playRequested: -1,
-    play: -1,
-    openPause: -1,
+    impression: false,
+    playRequested: false,
+    play: false,
+    paused: false,
     quartile: -1,
     quartileBeacon: -1,
   }),
@@ -35,27 +34,27 @@ export const order = defineRule<State>({
     const type = beacon.values.eventType;
     switch (type) {
       case EVENT.impression:
-        if (s.impression === -1) s.impression = beacon.index;
+        s.impression = true;
         break;
       case EVENT.playRequested:
-        if (s.impression === -1)
+        if (!s.impression)
           say(
             `${eventLabel(beacon)} arrived before any Player Impression (1): expected the Impression first.`,
           );
-        if (s.playRequested === -1) s.playRequested = beacon.index;
+        s.playRequested = true;
         break;
       case EVENT.play:
-        if (s.playRequested === -1)
+        if (!s.playRequested)
           say(`${eventLabel(beacon)} arrived before any Play Requested (2): expected Play Requested first.`);
-        if (s.play === -1) s.play = beacon.index;
+        s.play = true;
         break;
       case EVENT.resume:
-        if (s.openPause === -1)
+        if (!s.paused)
           say(`${eventLabel(beacon)} arrived without an earlier Pause clicked (33): expected a Pause first.`);
-        s.openPause = -1;
+        s.paused = false;
         break;
       case EVENT.pause:
-        s.openPause = beacon.index;
+        s.paused = true;
         break;
       case EVENT.replay:
         s.quartile = -1;
@@ -91,5 +90,5 @@ export const order = defineRule<State>({
 });
 
 function beforePlay(beacon: Beacon, s: State, say: (message: string) => void): void {
-  if (s.play === -1) say(`${eventLabel(beacon)} arrived before any Play (3): expected Play first.`);
+  if (!s.play) say(`${eventLabel(beacon)} arrived before any Play (3): expected Play first.`);
 }
