@@ -179,6 +179,6 @@ export async function tabIdOf(ext: ExtensionBrowser, origin: string): Promise<nu
 /** Text of the panel's beacon rows, one string per row. */
 export function panelRows(panel: Page): Promise<string[]> {
   return panel.$$eval('.list-body .row', (rows) =>
-    rows.map((r) => [...r.children].map((c) => (c as HTMLElement).innerText.trim()).join(' | ')),
+    rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim()).join(' | ')),
   );
 }

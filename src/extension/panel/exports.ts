@@ -1,6 +1,7 @@
 import type { CapturedRequest } from '../../core/capture/captured-request.js';
 import { exportHar } from '../../core/capture/har-export.js';
 import type { Inspector } from '../../core/inspector.js';
+import { renderReport } from '../../core/report/index.js';
 import type { ExportKind } from './components/Toolbar.js';
 
 export interface ExportFile {
@@ -8,6 +9,13 @@ export interface ExportFile {
   text: string;
   type: string;
 }
+
+const FILES: Record<ExportKind, { ext: string; type: string }> = {
+  har: { ext: 'har', type: 'application/json' },
+  json: { ext: 'json', type: 'application/json' },
+  junit: { ext: 'xml', type: 'application/xml' },
+  html: { ext: 'html', type: 'text/html' },
+};
 
 /** Builds an export with the core's writers; secrets are redacted unless the user asked otherwise. */
 export function buildExport(
@@ -17,16 +25,11 @@ export function buildExport(
   includeSecrets: boolean,
   now = new Date(),
 ): ExportFile {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
   const redact = !includeSecrets;
-  switch (kind) {
-    case 'har':
-      return {
-        name: `player-inspector-${stamp}.har`,
-        text: JSON.stringify(exportHar(requests, { redact }), null, 2),
-        type: 'application/json',
-      };
-    default:
-      throw new Error(`export ${kind} is not available yet`);
-  }
+  const text =
+    kind === 'har'
+      ? JSON.stringify(exportHar(requests, { redact }), null, 2)
+      : renderReport(kind, inspector, { redact, title: 'Player Inspector report', generatedAt: now });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  return { name: `player-inspector-${stamp}.${FILES[kind].ext}`, text, type: FILES[kind].type };
 }

@@ -30,7 +30,7 @@ export function SessionsView({ sessions, findings, labelOf, selected, onSelect }
               <span class="mono muted">{session.id || '(no session id)'}</span>
             </h3>
             <p class="muted">
-              {session.beacons.length} beacons
+              <span data-testid="session-beacons">{session.beacons.length}</span> beacons
               {pb.entryId && ` · entry ${pb.entryId}`}
               {pb.partnerId && ` · partner ${pb.partnerId}`}
               {pb.duration !== undefined && ` · ${pb.duration} s`} · {errors} errors · {warnings} warnings

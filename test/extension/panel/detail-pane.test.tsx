@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Inspector } from '../../../src/core/inspector.js';
+import { DetailPane } from '../../../src/extension/panel/components/DetailPane.js';
+import { KavaSession } from '../../helpers/kava-session.js';
+
+afterEach(cleanup);
+
+function inspect(build: (s: KavaSession) => void) {
+  const session = new KavaSession();
+  build(session);
+  const inspector = new Inspector();
+  inspector.addAll(session.requests);
+  return inspector;
+}
+
+function renderBeacon(inspector: Inspector, index: number) {
+  const beacon = inspector.beacons()[index]!;
+  const rule = (id: string) => inspector.rulesFor(beacon.protocol).find((r) => r.rule.id === id)?.rule;
+  return render(
+    <DetailPane
+      beacon={beacon}
+      protocolLabel="Kaltura KAVA"
+      findings={inspector.findingsForBeacon(index)}
+      rule={rule}
+      onClose={vi.fn()}
+    />,
+  );
+}
+
+describe('DetailPane', () => {
+  it('shows decoded parameters with display names and descriptions, and marks unknown ones', () => {
+    const inspector = inspect((s) => s.send(1, 0, 0, { myCustomThing: 'x' }));
+    const { container } = renderBeacon(inspector, 0);
+    const rows = [...container.querySelectorAll('.params tbody tr')];
+    const partner = rows.find((r) => r.querySelector('td')?.textContent === 'partnerId')!;
+    expect(partner.textContent).toContain('2215841');
+    expect(partner.textContent).toContain('Partner ID');
+    const unknown = rows.find((r) => r.querySelector('td')?.textContent === 'myCustomThing')!;
+    expect(unknown.className).toBe('unknown-param');
+    expect(unknown.textContent).toContain('unknown parameter');
+    expect(container.querySelector('pre.raw')?.textContent).toContain('service=analytics');
+  });
+
+  it("lists the beacon's findings with the rule's explanation", () => {
+    const inspector = inspect((s) => {
+      s.send(1, 0, 0);
+      s.send(2, 1, 0, {}, { eventIndex: 5 });
+    });
+    const { container } = renderBeacon(inspector, 1);
+    const finding = [...container.querySelectorAll('.finding')].find((f) =>
+      f.textContent?.includes('kava/event-index-sequence'),
+    );
+    expect(finding).toBeDefined();
+    expect(finding!.className).toContain('sev-border-error');
+    const rule = inspector.rulesFor('kava').find((r) => r.rule.id === 'kava/event-index-sequence')!.rule;
+    expect(finding!.querySelector('.explanation')?.textContent).toBe(rule.explanation);
+  });
+
+  it('renders captured values as text, never as markup', () => {
+    const hostile = '<img src=x onerror="window.pwned=1">';
+    const inspector = inspect((s) => s.send(1, 0, 0, { customVar1: hostile }));
+    const { container } = renderBeacon(inspector, 0);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain(hostile);
+  });
+
+  it('shows a POST body with a copy button', () => {
+    const inspector = new Inspector();
+    const body =
+      'service=analytics&action=trackEvent&eventType=1&partnerId=1&entryId=0_abcdefgh&sessionId=a&eventIndex=1';
+    inspector.add({
+      id: 'p1',
+      method: 'POST',
+      url: 'https://analytics.kaltura.com/api_v3/index.php',
+      body: { kind: 'text', text: body },
+      startTime: 1_700_000_000_000,
+      status: 200,
+    });
+    const { container, getByText } = renderBeacon(inspector, 0);
+    expect([...container.querySelectorAll('pre.raw')].map((p) => p.textContent)).toContain(body);
+    expect(getByText('Copy body')).toBeTruthy();
+  });
+});
