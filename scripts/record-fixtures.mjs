@@ -122,7 +122,20 @@ function captureNetwork(cdp) {
     }
     return t;
   };
+  /** @type {Tracked[]} */
+  const redirected = [];
   cdp.on('Network.requestWillBeSent', (e) => {
+    // A redirect reuses the request id: the hop so far becomes an entry of its own.
+    const previous = tracked.get(e.requestId);
+    if (e.redirectResponse && previous?.sent) {
+      redirected.push({
+        ...previous,
+        response: e.redirectResponse,
+        responseAt: e.timestamp,
+        endAt: e.timestamp,
+      });
+      tracked.delete(e.requestId);
+    }
     const t = get(e.requestId);
     t.sent = e;
     if (e.request.postData !== undefined) t.postData = e.request.postData;
@@ -170,7 +183,7 @@ function captureNetwork(cdp) {
     /** @param {(t: Tracked) => boolean} keep */
     async entries(keep) {
       await Promise.all(fetches);
-      return [...tracked.values()]
+      return [...redirected, ...tracked.values()]
         .filter((t) => t.sent && keep(t))
         .sort((a, b) => (a.sent?.timestamp ?? 0) - (b.sent?.timestamp ?? 0))
         .map(harEntry);
@@ -237,7 +250,7 @@ function harEntry(t) {
         mimeType: t.response?.mimeType ?? '',
         ...(t.responseText !== undefined ? { text: t.responseText } : {}),
       },
-      redirectURL: '',
+      redirectURL: t.response?.headers.location ?? t.response?.headers.Location ?? '',
       headersSize: -1,
       bodySize: t.responseSize ?? -1,
       ...(t.error ? { _error: t.error } : {}),
