@@ -54,7 +54,9 @@ afterAll(async () => {
 });
 
 describe('default analytics route', () => {
-  it('KAVA with its default serviceUrl reaches analytics.kaltura.com, mapped to the local server', async () => {
+  it('KAVA with its default serviceUrl reaches analytics.kaltura.com, mapped to the local server', {
+    timeout: 120_000,
+  }, async () => {
     const page = await launched.browser.newPage();
     try {
       await page.goto(`${server.url}kaltura.html?route=default`);

@@ -7,6 +7,8 @@ import { type LaunchedBrowser, launchChromium } from '../../src/cli/browser/laun
 import { inspect } from './received.js';
 
 // A short scenario (about 17 s of playback): play, pause, resume, seek near the end, end, replay.
+// Playing takes real time; a loaded CI machine may need more than the default timeout.
+const PLAYING = { timeout: 120_000 };
 const SHORT = { playTo: 5, pauseMs: 2000, resumeFor: 2, seekTo: 50, replayFor: 2 };
 
 let server: DemoServer;
@@ -67,24 +69,28 @@ describe('demo site', () => {
     ]);
   });
 
-  it('the real Kaltura player sends KAVA beacons with named events to the local server', async () => {
-    await playPage('kaltura.html');
-    const inspector = inspect(server.received());
-    const beacons = inspector.beacons();
-    expect(beacons.length).toBeGreaterThan(8);
-    expect(beacons.every((b) => b.protocol === 'kava' && b.event.known)).toBe(true);
-    const codes = new Set(beacons.map((b) => b.event.code));
-    for (const code of ['1', '2', '3', '99', '33', '4', '35', '14', '34']) expect(codes).toContain(code);
-    expect(beacons.find((b) => b.event.code === '3')?.event.name).toMatch(/play/i);
-    // One player session, and no beacon lost on the way (the log is in arrival order, not send order).
-    expect(new Set(beacons.map((b) => b.sessionId)).size).toBe(1);
-    expect(beacons[0]?.sessionId).not.toBe('');
-    const indices = beacons.map((b) => Number(b.values.eventIndex)).sort((a, b) => a - b);
-    expect(indices).toEqual(indices.map((_, i) => i + 1));
-    expect(beacons.every((b) => b.values.partnerId === '3050741')).toBe(true);
-  });
+  it(
+    'the real Kaltura player sends KAVA beacons with named events to the local server',
+    PLAYING,
+    async () => {
+      await playPage('kaltura.html');
+      const inspector = inspect(server.received());
+      const beacons = inspector.beacons();
+      expect(beacons.length).toBeGreaterThan(8);
+      expect(beacons.every((b) => b.protocol === 'kava' && b.event.known)).toBe(true);
+      const codes = new Set(beacons.map((b) => b.event.code));
+      for (const code of ['1', '2', '3', '99', '33', '4', '35', '14', '34']) expect(codes).toContain(code);
+      expect(beacons.find((b) => b.event.code === '3')?.event.name).toMatch(/play/i);
+      // One player session, and no beacon lost on the way (the log is in arrival order, not send order).
+      expect(new Set(beacons.map((b) => b.sessionId)).size).toBe(1);
+      expect(beacons[0]?.sessionId).not.toBe('');
+      const indices = beacons.map((b) => Number(b.values.eventIndex)).sort((a, b) => a - b);
+      expect(indices).toEqual(indices.map((_, i) => i + 1));
+      expect(beacons.every((b) => b.values.partnerId === '3050741')).toBe(true);
+    },
+  );
 
-  it('the legacy stats page sends stats.collect beacons driven by the video', async () => {
+  it('the legacy stats page sends stats.collect beacons driven by the video', PLAYING, async () => {
     await playPage('stats.html');
     const beacons = inspect(server.received()).beacons();
     expect(beacons.every((b) => b.protocol === 'kaltura-stats' && b.event.known)).toBe(true);
@@ -95,7 +101,7 @@ describe('demo site', () => {
     expect(seek?.values['event:newPoint']).toBe('50000');
   });
 
-  it('the JW page sends OTT pings with sendBeacon, a new play after the end', async () => {
+  it('the JW page sends OTT pings with sendBeacon, a new play after the end', PLAYING, async () => {
     await playPage('jw.html');
     const received = server.received();
     expect(received.every((r) => r.method === 'POST' && r.body === '')).toBe(true);
