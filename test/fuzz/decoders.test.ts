@@ -21,10 +21,7 @@ import {
 
 const RUNS = 150;
 
-/** The pairs a decoder produced from one source, as [wire key, raw value]. */
-const wire = (params: DecodedParam[], source: 'query' | 'body') =>
-  params.filter((p) => p.source === source).map((p) => [p.wireKey ?? p.key, p.raw]);
-
+/** The pairs of one source after `skip` leading ones are `pairs`: wire key and raw text, then meaning. */
 function expectLossless(
   params: DecodedParam[],
   source: 'query' | 'body',
