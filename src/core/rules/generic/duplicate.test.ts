@@ -4,6 +4,7 @@ import {
   resetPlayerSession,
   ruleFindings,
 } from '../../../../test/helpers/kava-session.js';
+import { postRequest } from '../../../../test/helpers/requests.js';
 import { toyFindings, toyRequest } from '../../../../test/helpers/toy-protocol.js';
 
 const RULE = 'beacon/duplicate';
@@ -27,6 +28,13 @@ describe(RULE, () => {
     const requests = realPlayerSession();
     requests.splice(5, 0, { ...requests[4]!, id: 'again' });
     expect(ruleFindings(requests, RULE).map((f) => f.beacons)).toEqual([[4, 5]]);
+  });
+
+  it('compares POST bodies too', () => {
+    const url = 'https://analytics.kaltura.com/api_v3/index.php';
+    const body = (index: number) => \`service=analytics&action=trackEvent&eventType=99&sessionId=s&eventIndex=\${index}\`;
+    const requests = [postRequest(url, body(1)), postRequest(url, body(2)), postRequest(url, body(1))];
+    expect(ruleFindings(requests, RULE).map((f) => f.beacons)).toEqual([[0, 2]]);
   });
 
   it('is silent when any other parameter differs, across sessions, and on a KAVA session reset', () => {
