@@ -32,7 +32,8 @@ describe(RULE, () => {
 
   it('compares POST bodies too', () => {
     const url = 'https://analytics.kaltura.com/api_v3/index.php';
-    const body = (index: number) => \`service=analytics&action=trackEvent&eventType=99&sessionId=s&eventIndex=\${index}\`;
+    const body = (index: number) =>
+      `service=analytics&action=trackEvent&eventType=99&sessionId=s&eventIndex=${index}`;
     const requests = [postRequest(url, body(1)), postRequest(url, body(2)), postRequest(url, body(1))];
     expect(ruleFindings(requests, RULE).map((f) => f.beacons)).toEqual([[0, 2]]);
   });
