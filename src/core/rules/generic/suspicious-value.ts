@@ -14,9 +14,12 @@ export const suspiciousValue = defineRule({
   explanation:
     'A parameter carrying the literal text undefined, null, NaN or [object Object] was built from a variable the integration never set (or an object it forgot to serialise).',
   check(beacon) {
-    const bad = beacon.params.filter((p) => SUSPICIOUS.has(p.value));
-    if (bad.length === 0) return undefined;
-    const list = bad.map((p) => `${p.key}=${p.value}`).join(', ');
+    let list: string | undefined;
+    for (const p of beacon.params) {
+      if (SUSPICIOUS.has(p.value))
+        list = list === undefined ? `${p.key}=${p.value}` : `${list}, ${p.key}=${p.value}`;
+    }
+    if (list === undefined) return undefined;
     return [{ message: `Expected real values, got ${list}.`, beacons: [beacon.index] }];
   },
 });
