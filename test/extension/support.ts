@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page, Target, WebWorker } from 'puppeteer';
+import type { Browser, Frame, Page, Target, WebWorker } from 'puppeteer';
 import { type LaunchedBrowser, launchChromium } from '../../src/cli/browser/launch.js';
 import type { CapturedRequest } from '../../src/core/capture/captured-request.js';
 
@@ -177,8 +177,46 @@ export async function tabIdOf(ext: ExtensionBrowser, origin: string): Promise<nu
 }
 
 /** Text of the panel's beacon rows, one string per row. */
-export function panelRows(panel: Page): Promise<string[]> {
+export function panelRows(panel: Page | Frame): Promise<string[]> {
   return panel.$$eval('.list-body .row', (rows) =>
     rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim()).join(' | ')),
   );
+}
+
+/**
+ * Opens the extension's panel in the real DevTools window of `page` (launched with `devtools: true`):
+ * finds the DevTools front-end that inspects the page, asks its InspectorView to show our panel, and
+ * returns the panel's frame.
+ */
+export async function openDevToolsPanel(ext: ExtensionBrowser, page: Page): Promise<Frame> {
+  const pageUrl = page.url();
+  const front = await eventually(async () => {
+    for (const target of ext.browser.targets()) {
+      if (!target.url().startsWith('devtools://devtools/bundled/devtools_app.html')) continue;
+      const devtools = await target.asPage();
+      // Evaluated as text: DevTools' own modules are imported inside its page.
+      const inspected = await devtools.evaluate(`(async () => {
+        const SDK = await import('./core/sdk/sdk.js');
+        return SDK.TargetManager.TargetManager.instance().primaryPageTarget()?.inspectedURL() ?? '';
+      })()`);
+      if (inspected === pageUrl) return devtools;
+    }
+    return undefined;
+  }, 'the DevTools window of the page');
+  const prefix = `chrome-extension://${ext.extensionId}`;
+  await eventually(
+    () =>
+      front.evaluate(`(async () => {
+        const UI = await import('./ui/legacy/legacy.js');
+        const view = UI.InspectorView.InspectorView.instance();
+        const id = view.tabbedPane.tabs.map((t) => t.id).find((i) => i.startsWith(${JSON.stringify(prefix)}));
+        if (!id) return undefined;
+        await view.showPanel(id);
+        return true;
+      })()`) as Promise<true | undefined>,
+    'the Player Inspector panel in DevTools',
+  );
+  return front.waitForFrame((f) => f.url().startsWith(`${prefix}/src/extension/panel/panel.html`), {
+    timeout: 15_000,
+  });
 }
