@@ -24,7 +24,10 @@ export const mixedIds = defineRule({
         changes.push(`${key} changed from ${JSON.stringify(before.value)} to ${JSON.stringify(value)}`);
         if (!beacons.includes(before.beacon)) beacons.push(before.beacon);
       }
-      last.set(key, { value, beacon: beacon.index });
+      if (before) {
+        before.value = value;
+        before.beacon = beacon.index;
+      } else last.set(key, { value, beacon: beacon.index });
     }
     if (changes.length === 0) return undefined;
     return [

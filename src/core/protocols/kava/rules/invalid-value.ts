@@ -41,10 +41,12 @@ export const invalidValue = defineRule({
     const live = isLive(beacon.values);
     for (const param of beacon.params) {
       const { spec, value } = param;
+      const format = spec?.format;
+      if (format === undefined || format === 'string' || format === 'url' || param.key === 'eventType')
+        continue;
       // Empty, undecodable and placeholder values have their own rules.
-      if (!spec?.format || value === '' || param.decodeError || isSuspiciousValue(value)) continue;
-      if (param.key === 'eventType') continue;
-      const wrong = formatProblem(param.key, value, spec.format, spec.values);
+      if (value === '' || param.decodeError || isSuspiciousValue(value)) continue;
+      const wrong = formatProblem(param.key, value, format, spec?.values);
       if (wrong) problems.push(`${param.key} ${JSON.stringify(truncate(value))} is ${wrong}`);
       else if (NON_NEGATIVE.has(param.key) && Number(value) < 0 && !(live && POSITIONS.has(param.key))) {
         problems.push(`${param.key} ${JSON.stringify(truncate(value))} is negative`);

@@ -10,10 +10,11 @@ export const missingRequired = defineRule({
     'Parameters that both the Event Tracking API document and Kaltura’s own player send must be present and non-empty: eventType, partnerId, entryId, sessionId, eventIndex on every event; bufferTime and actualBitrate on Play, Resume and View; the event’s own field on Seek, Shared, Report submitted, captions and speed. An empty sessionId (setMedia without a session) is a real bug.',
   check(beacon, _session, _state, env) {
     const required = env.protocol.eventSpec(beacon.event.code)?.required ?? [];
-    const missing: string[] = [];
-    for (const key of env.protocol.spec.commonRequired) if (!hasValue(beacon, key)) missing.push(key);
-    for (const key of required) if (!hasValue(beacon, key)) missing.push(key);
-    if (missing.length === 0) return undefined;
+    let missing: string[] | undefined;
+    for (const key of env.protocol.spec.commonRequired)
+      if (!hasValue(beacon, key)) (missing ??= []).push(key);
+    for (const key of required) if (!hasValue(beacon, key)) (missing ??= []).push(key);
+    if (missing === undefined) return undefined;
     return [
       {
         message: `${eventLabel(beacon)} must carry ${missing.join(', ')}, but ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`,
