@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { Resvg } from '@resvg/resvg-js';
 
 const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128">
+  <title>Player Inspector</title>
   <rect x="4" y="4" width="120" height="120" rx="26" fill="#1a73e8"/>
   <circle cx="56" cy="56" r="34" fill="#ffffff"/>
   <circle cx="56" cy="56" r="34" fill="none" stroke="#0b3a66" stroke-width="8"/>

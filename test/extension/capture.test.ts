@@ -133,4 +133,37 @@ describe('extension background capture', () => {
     expect(panelAfter.filter((r) => r.includes('View'))).toHaveLength(2);
     expect(panelAfter.some((r) => r.includes('Play reached 25%'))).toBe(true);
   });
+
+  it('empties the tab on navigation when "preserve log" is off, and on Clear', async () => {
+    const panel = await ext.browser.newPage();
+    await panel.goto(ext.panelUrl(tabId));
+    await eventually(async () => ((await panelRows(panel)).length === 7 ? true : undefined), 'seven rows');
+    const stored = async () => (await storedRows(await ext.worker())).filter((r) => r.tabId === tabId).length;
+
+    // With the log preserved (the default), a navigation keeps everything.
+    await page.goto(`${site.origin}/page.html?again`);
+    await kava(1, 1);
+    await eventually(async () => ((await stored()) === 8 ? true : undefined), 'eight stored beacons');
+
+    await panel.click('.toolbar .check input');
+    await eventually(
+      async () =>
+        (await panel.$eval('.toolbar .check input', (e) => (e as HTMLInputElement).checked))
+          ? undefined
+          : true,
+      'preserve log off',
+    );
+    await page.goto(`${site.origin}/page.html?third`);
+    await eventually(
+      async () => ((await panelRows(panel)).length === 0 ? true : undefined),
+      'an empty panel',
+    );
+    expect(await stored()).toBe(0);
+
+    await kava(1, 1);
+    await eventually(async () => ((await panelRows(panel)).length === 1 ? true : undefined), 'one new row');
+    await panel.click('.toolbar button[aria-label="Clear"]');
+    await eventually(async () => ((await stored()) === 0 ? true : undefined), 'an empty store after Clear');
+    expect(await panelRows(panel)).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import type { Config } from '../../core/config/config.js';
 import { loadConfig, saveConfig } from '../config-store.js';
 import { App } from './components/App.js';
 import { Connection } from './connection.js';
-import { panelContext } from './panel-context.js';
+import { onThemeChange, panelContext } from './panel-context.js';
 import { PanelModel, PENDING_WAIT_MS } from './panel-model.js';
 import './panel.css';
 
@@ -11,6 +11,11 @@ async function start(): Promise<void> {
   const root = document.getElementById('app')!;
   const { tabId, theme } = panelContext(location);
   document.documentElement.dataset.theme = theme;
+  if (!new URLSearchParams(location.search).has('theme')) {
+    onThemeChange((next) => {
+      document.documentElement.dataset.theme = next;
+    });
+  }
   if (tabId === undefined) {
     root.textContent = 'Open this panel from DevTools, or add ?tabId=<id> to its URL.';
     return;
