@@ -40,6 +40,18 @@ describe(RULE, () => {
     ]);
   });
 
+  it('is silent when the player starts past 25 %: Seek and the skipped quartiles come before Play', () => {
+    // playback.startTime = 20 s of a 60 s video: the real player seeks first, then sends 25 % and Play.
+    const s = new KavaSession();
+    s.send(1, 0, 0);
+    s.send(2, 1, 0);
+    s.send(35, 1.1, 20, { targetPosition: 20 });
+    s.send(11, 1.1, 20);
+    s.send(3, 1.2, 20);
+    s.send(99, 1.2, 20);
+    expect(ruleFindings(s.requests, RULE)).toEqual([]);
+  });
+
   it('fires on quartiles out of order or skipped within a play-through', () => {
     const s = new KavaSession();
     s.send(1, 0, 0);

@@ -9,6 +9,11 @@ interface State {
   play: boolean;
   /** A Pause (33) not yet followed by a Resume. */
   paused: boolean;
+  /**
+   * A Seek (35) came before Play: the player starts at a configured position (playback.startTime) and
+   * sends the quartiles it skips right away, before Play. Real behaviour, not an order error.
+   */
+  startSeek: boolean;
   /** Highest quartile (0–3) of the current play-through and its beacon, -1 before any. */
   quartile: number;
   quartileBeacon: number;
@@ -19,12 +24,13 @@ export const order = defineRule<State>({
   severity: 'error',
   title: 'Event order',
   explanation:
-    'KAVA events follow the viewing: Player Impression (1) → Play Requested (2) → Play (3), then Views and the quartiles 25 → 50 → 75 → 100% in order (a seek past several sends the skipped ones at once, in order), Resume only after a Pause. A Replay (34) starts a new play-through. Anything else means lost or misplaced beacons.',
+    'KAVA events follow the viewing: Player Impression (1) → Play Requested (2) → Play (3), then Views and the quartiles 25 → 50 → 75 → 100% in order (a seek past several sends the skipped ones at once, in order; a player configured to start later seeks before Play and sends the quartiles it skipped first), Resume only after a Pause. A Replay (34) starts a new play-through. Anything else means lost or misplaced beacons.',
   createState: () => ({
     impression: false,
     playRequested: false,
     play: false,
     paused: false,
+    startSeek: false,
     quartile: -1,
     quartileBeacon: -1,
   }),
@@ -56,6 +62,9 @@ export const order = defineRule<State>({
       case EVENT.pause:
         s.paused = true;
         break;
+      case EVENT.seek:
+        if (!s.play) s.startSeek = true;
+        break;
       case EVENT.replay:
         s.quartile = -1;
         s.quartileBeacon = -1;
@@ -66,7 +75,7 @@ export const order = defineRule<State>({
       default: {
         const quartile = type === undefined ? -1 : QUARTILES.indexOf(type);
         if (quartile === -1) break;
-        beforePlay(beacon, s, say);
+        if (!s.startSeek) beforePlay(beacon, s, say);
         if (quartile !== s.quartile + 1 && quartile !== s.quartile) {
           const expected =
             s.quartile === QUARTILES.length - 1
