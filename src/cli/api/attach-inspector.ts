@@ -36,6 +36,8 @@ export interface WaitOptions {
   since?: number;
   /** How many matching beacons to wait for (default 1). */
   count?: number;
+  /** Stops waiting (rejects with the signal's reason). */
+  signal?: AbortSignal;
 }
 
 /** Also a `ReportSource`: every report renderer of the core accepts it. */
@@ -134,14 +136,20 @@ export async function attachInspector(page: Page, options: AttachOptions = {}): 
       extraFindings.push(finding);
     },
     flush: () => drain(true),
-    waitForEvent(match, { timeout = 30_000, since = 0, count = 1 } = {}) {
+    waitForEvent(match, { timeout = 30_000, since = 0, count = 1, signal } = {}) {
       const matching = () => inspector.beacons().filter((b) => b.index >= since && matchesEvent(b, match));
       const found = matching();
       if (found.length >= count) return Promise.resolve(found[count - 1] as Beacon);
+      if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise<Beacon>((resolve, reject) => {
         const stop = () => {
           listeners.delete(onBeacon);
           clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+        };
+        const onAbort = () => {
+          stop();
+          reject(signal?.reason);
         };
         const onBeacon = () => {
           const now = matching();
@@ -157,6 +165,7 @@ export async function attachInspector(page: Page, options: AttachOptions = {}): 
           );
         }, timeout);
         listeners.add(onBeacon);
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
     expectNoErrors() {

@@ -37,6 +37,8 @@ export async function runAudits(urls: readonly string[], options: AuditOptions =
   const launched = await launchChromium({
     headless: !options.headful,
     args: ['--autoplay-policy=no-user-gesture-required'],
+    // A caller with an abort signal handles Ctrl-C itself: it closes the browser and deletes the profile.
+    handleSIGINT: options.signal === undefined,
     ...(options.extension ? { extensions: [options.extension] } : {}),
   });
   const onAbort = () => void launched.close();

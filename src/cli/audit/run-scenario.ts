@@ -41,7 +41,7 @@ export async function runScenario(
     const since = inspector.beacons().length;
     await runStep(step, label, video, page, inspector, options, since);
     if (step.expect?.length) {
-      await Promise.all(step.expect.map((e) => checkExpectation(e, label, inspector, since)));
+      await Promise.all(step.expect.map((e) => checkExpectation(e, label, inspector, since, options)));
     }
   }
 }
@@ -138,8 +138,9 @@ async function waitStep(
   const { count = 1, ...match } = until;
   const timeout = (soft ? (step.seconds ?? 0) : (step.timeout ?? options.timeout / 1000)) * 1000;
   try {
-    await inspector.waitForEvent(match, { since, count, timeout });
+    await inspector.waitForEvent(match, { since, count, timeout, ...signalOf(options) });
   } catch (error) {
+    options.signal?.throwIfAborted();
     if (!soft) missing(inspector, label, `${count > 1 ? `${count}× ` : ''}${describeMatch(match)}`, error);
   }
 }
@@ -161,11 +162,13 @@ async function checkExpectation(
   label: string,
   inspector: AttachedInspector,
   since: number,
+  options: ScenarioRunOptions,
 ): Promise<void> {
   const { count = 1, within = DEFAULT_EXPECT_WITHIN_S, ...match } = expectation;
   try {
-    await inspector.waitForEvent(match, { since, count, timeout: within * 1000 });
+    await inspector.waitForEvent(match, { since, count, timeout: within * 1000, ...signalOf(options) });
   } catch (error) {
+    options.signal?.throwIfAborted();
     const what = `${count > 1 ? `${count}× ` : ''}${describeMatch(match)} within ${within} s`;
     missing(inspector, label, what, error);
   }
@@ -206,6 +209,10 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+function signalOf(options: ScenarioRunOptions): { signal?: AbortSignal } {
+  return options.signal ? { signal: options.signal } : {};
 }
 
 function errorText(error: unknown): string {

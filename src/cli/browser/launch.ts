@@ -27,6 +27,8 @@ export interface LaunchChromiumOptions {
   devtools?: boolean;
   /** Chromium binary; default: puppeteer's configuration (.puppeteerrc.cjs finds a system Chromium). */
   executablePath?: string;
+  /** Let puppeteer kill Chromium and exit on Ctrl-C (default true); false when the caller handles SIGINT. */
+  handleSIGINT?: boolean;
 }
 
 /** A browser with a fresh profile; `close()` also deletes the profile. */
@@ -42,6 +44,7 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
     userDataDir,
     args: [...CHROMIUM_FLAGS, ...(options.args ?? [])],
     devtools: options.devtools ?? false,
+    handleSIGINT: options.handleSIGINT ?? true,
   };
   const executablePath = options.executablePath ?? process.env.PUPPETEER_EXECUTABLE_PATH;
   if (executablePath) launch.executablePath = executablePath;
