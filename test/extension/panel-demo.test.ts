@@ -115,8 +115,8 @@ describe('extension panel on the demo Kaltura page', () => {
     expect(timelines).toHaveLength(2);
     const first = await panel.$eval('section.session', (s) => ({
       markers: s.querySelectorAll('.marker').length,
-      pauses: s.querySelectorAll('.band-pause').length,
-      seeks: s.querySelectorAll('.band-seek').length,
+      pauses: s.querySelectorAll('svg.timeline .band-pause').length,
+      seeks: s.querySelectorAll('svg.timeline .band-seek').length,
       playhead: s.querySelectorAll('polyline.playhead').length,
       beacons: Number(s.querySelector('[data-testid="session-beacons"]')?.textContent),
     }));
@@ -124,7 +124,10 @@ describe('extension panel on the demo Kaltura page', () => {
     expect(first.pauses).toBeGreaterThanOrEqual(1);
     expect(first.seeks).toBe(1);
     expect(first.playhead).toBeGreaterThanOrEqual(1);
-    const errorRings = await panel.$$eval('section.session:nth-of-type(2) .finding-error', (e) => e.length);
+    const errorRings = await panel.$$eval(
+      'section.session:nth-of-type(2) svg.timeline .finding-error',
+      (e) => e.length,
+    );
     expect(errorRings).toBeGreaterThan(0);
     await panel.screenshot({ path: `${SHOTS}timeline.png` });
 

@@ -23,10 +23,10 @@ describe('Timeline', () => {
     const { container, session } = setup();
     expect(container.querySelectorAll('.marker')).toHaveLength(session.beacons.length);
     expect(container.querySelectorAll('polyline.playhead').length).toBeGreaterThan(0);
-    expect(container.querySelectorAll('.band-pause').length).toBeGreaterThan(0);
-    expect(container.querySelectorAll('.band-seek')).toHaveLength(1);
+    expect(container.querySelectorAll('svg.timeline .band-pause').length).toBeGreaterThan(0);
+    expect(container.querySelectorAll('svg.timeline .band-seek')).toHaveLength(1);
     expect(container.querySelector('.marker-selected')?.getAttribute('data-beacon')).toBe('2');
-    expect(container.querySelectorAll('.finding-error')).toHaveLength(0);
+    expect(container.querySelectorAll('svg.timeline .finding-error')).toHaveLength(0);
   });
 
   it('rings the beacons that have findings', () => {
@@ -35,7 +35,7 @@ describe('Timeline', () => {
     session.send(2, 1, 0);
     session.send(3, 1.5, 0, {}, { eventIndex: 7 });
     const { container } = setup(session.requests);
-    const ringed = [...container.querySelectorAll('.finding-error')].map((r) =>
+    const ringed = [...container.querySelectorAll('svg.timeline .finding-error')].map((r) =>
       r.closest('.marker')?.getAttribute('data-beacon'),
     );
     // The beacon whose eventIndex jumped is ringed red; the first beacon is clean.

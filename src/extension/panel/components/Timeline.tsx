@@ -3,6 +3,7 @@ import type { Finding } from '../../../core/rules/rule.js';
 import type { Session } from '../../../core/session/session.js';
 import { clock, offset } from '../../../core/timeline/ticks.js';
 import { type EventMarker, timelineGeometry } from '../../../core/timeline/timeline.js';
+import { TimelineLegend } from './TimelineLegend.js';
 
 interface Props {
   session: Session;
@@ -96,6 +97,7 @@ export function Timeline({ session, findings, selected, onSelect }: Props) {
           </g>
         ))}
       </svg>
+      <TimelineLegend geometry={g} />
       <div class="timeline-hover" aria-live="polite">
         {hover ? describe(hover, g.start) : 'Hover a marker to see its beacon; click to select it.'}
       </div>
