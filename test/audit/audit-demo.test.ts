@@ -87,6 +87,9 @@ describe('audit of the demo site', () => {
     expect(errors[0]?.message).toContain(message);
     // It names what did arrive after the step: the real Seek, with its other target.
     expect(errors[0]?.message).toMatch(/arrived: .*kava Seek/);
+    // It belongs to the KAVA session, so CI's JUnit reader shows it as a failure.
+    expect(errors[0]?.sessionId).toBe(report.sessions[0]?.id);
+    expect(await readFile(join(out, 'report.xml'), 'utf8')).toContain(`<failure message="${message}`);
     expect(run.leftovers).toEqual([]);
   });
 });

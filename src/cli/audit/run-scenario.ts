@@ -1,6 +1,8 @@
 import type { Page } from 'puppeteer';
+import type { Finding } from '../../core/rules/rule.js';
+import type { Session } from '../../core/session/session.js';
 import type { AttachedInspector } from '../api/attach-inspector.js';
-import { describeMatch } from '../api/event-match.js';
+import { describeMatch, type EventMatch } from '../api/event-match.js';
 import { describeStep, type Expectation, type Scenario, type Step } from './scenario.js';
 import { VideoDriver, type VideoState } from './video-driver.js';
 
@@ -141,7 +143,8 @@ async function waitStep(
     await inspector.waitForEvent(match, { since, count, timeout, ...signalOf(options) });
   } catch (error) {
     options.signal?.throwIfAborted();
-    if (!soft) missing(inspector, label, `${count > 1 ? `${count}× ` : ''}${describeMatch(match)}`, error);
+    if (!soft)
+      missing(inspector, label, match, `${count > 1 ? `${count}× ` : ''}${describeMatch(match)}`, error);
   }
 }
 
@@ -170,18 +173,35 @@ async function checkExpectation(
   } catch (error) {
     options.signal?.throwIfAborted();
     const what = `${count > 1 ? `${count}× ` : ''}${describeMatch(match)} within ${within} s`;
-    missing(inspector, label, what, error);
+    missing(inspector, label, match, what, error);
   }
 }
 
-function missing(inspector: AttachedInspector, label: string, what: string, error: unknown): void {
+/**
+ * Records an unmet expectation on the latest session of the expected protocol, so that reports that
+ * list findings per session (JUnit, the timelines) show it; on no session when there is none.
+ */
+function missing(
+  inspector: AttachedInspector,
+  label: string,
+  match: EventMatch,
+  what: string,
+  error: unknown,
+): void {
   const seen = errorText(error).replace(/^Timed out.*?; /, '');
-  inspector.addFinding({
+  const finding: Finding = {
     rule: 'expect/event-missing',
     severity: 'error',
     message: `After ${label}, expected ${what}, but it never came; ${seen}`,
     beacons: [],
-  });
+  };
+  const last = (session: Session) => session.beacons.at(-1)?.time ?? 0;
+  const session = inspector
+    .sessions()
+    .filter((s) => !match.protocol || s.protocol === match.protocol)
+    .sort((a, b) => last(b) - last(a))[0];
+  if (session) Object.assign(finding, { sessionId: session.id, protocol: session.protocol });
+  inspector.addFinding(finding);
 }
 
 async function pollUntil(
