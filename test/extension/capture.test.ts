@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer';
+import type { Page, Target } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BeaconSite,
@@ -25,6 +25,21 @@ describe('extension background capture', () => {
       (url) => (window as never as { xhrGet(u: string): Promise<number> }).xhrGet(url),
       `${site.origin}/api_v3/index.php?${kavaQuery(type, index)}`,
     );
+
+  /** Stops the background worker as the browser does to an idle one, and waits until it is gone. */
+  const stopWorker = async () => {
+    const worker = await ext.worker();
+    const gone = new Promise<void>((resolve) => {
+      const onDestroyed = (t: Target) => {
+        if (t.type() !== 'service_worker') return;
+        ext.browser.off('targetdestroyed', onDestroyed);
+        resolve();
+      };
+      ext.browser.on('targetdestroyed', onDestroyed);
+    });
+    await worker.close();
+    await gone;
+  };
 
   beforeAll(async () => {
     site = await startBeaconSite();
@@ -104,14 +119,7 @@ describe('extension background capture', () => {
 
     // Beacons in flight, then the worker is stopped as the browser does to an idle worker.
     await kava(99, 4);
-    const worker = await ext.worker();
-    const gone = new Promise<void>((resolve) => {
-      ext.browser.on('targetdestroyed', (t) => {
-        if (t.type() === 'service_worker') resolve();
-      });
-    });
-    await worker.close();
-    await gone;
+    await stopWorker();
 
     // The next beacons wake a new worker, which keeps them beside the earlier ones.
     await kava(11, 5);
@@ -165,5 +173,27 @@ describe('extension background capture', () => {
     await panel.click('.toolbar button[aria-label="Clear"]');
     await eventually(async () => ((await stored()) === 0 ? true : undefined), 'an empty store after Clear');
     expect(await panelRows(panel)).toEqual([]);
+  });
+
+  it('stops storing at the per-tab cap and counts the dropped beacons', async () => {
+    // A small cap written where the worker keeps tab settings; a restarted worker reads it back.
+    await (await ext.worker()).evaluate(
+      (key) =>
+        chrome.storage.session.set({
+          [key]: { recording: true, preserveLog: true, dropped: 0, cap: 2, count: 0 },
+        }),
+      `tab:${tabId}`,
+    );
+    await stopWorker();
+    for (let i = 1; i <= 4; i++) await kava(99, i);
+    const panel = await ext.browser.newPage();
+    await panel.goto(ext.panelUrl(tabId));
+    const dropped = await eventually(
+      () => panel.$eval('[data-testid="summary-dropped"]', (e) => e.textContent ?? undefined),
+      'the dropped count',
+    );
+    expect(dropped).toBe('2 dropped (cap 2)');
+    expect((await storedRows(await ext.worker())).filter((r) => r.tabId === tabId)).toHaveLength(2);
+    expect(await panelRows(panel)).toHaveLength(2);
   });
 });
