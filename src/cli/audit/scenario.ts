@@ -1,3 +1,4 @@
+import { didYouMean } from '../../core/config/validate-config.js';
 import type { EventMatch } from '../api/event-match.js';
 
 /**
@@ -76,6 +77,18 @@ const ACTIONS: readonly StepAction[] = [
   'click',
   'evaluate',
 ];
+const COMMON_KEYS = ['action', 'name', 'selector', 'expect'];
+/** Keys each action takes besides the common ones: a misspelt `expect` must not pass silently. */
+const ACTION_KEYS: Record<StepAction, readonly string[]> = {
+  waitForPlayer: ['timeout'],
+  play: [],
+  pause: [],
+  seek: ['to'],
+  wait: ['seconds', 'until', 'timeout'],
+  click: [],
+  evaluate: ['script'],
+};
+const MATCH_KEYS = ['protocol', 'name', 'params', 'count'];
 const PROTOCOLS = ['kava', 'kaltura-stats', 'jw'];
 
 /** Checks a parsed scenario file; a problem is a `ScenarioError` naming the step and key. */
@@ -84,6 +97,7 @@ export function parseScenario(value: unknown): Scenario {
   if (!Array.isArray(value.steps) || value.steps.length === 0) {
     throw new ScenarioError('"steps" must be a non-empty array');
   }
+  unknownKeys(value, ['$schema', 'name', 'selector', 'steps'], 'scenario');
   optionalString(value, 'name', 'scenario');
   optionalString(value, 'selector', 'scenario');
   for (const [i, step] of value.steps.entries()) checkStep(step, `steps[${i}]`);
@@ -96,6 +110,7 @@ function checkStep(step: unknown, at: string): void {
   if (typeof action !== 'string' || !ACTIONS.includes(action as StepAction)) {
     throw new ScenarioError(`${at}.action must be one of ${ACTIONS.join(', ')}`);
   }
+  unknownKeys(step, [...COMMON_KEYS, ...ACTION_KEYS[action as StepAction]], at);
   optionalString(step, 'name', at);
   optionalString(step, 'selector', at);
   switch (action) {
@@ -129,16 +144,17 @@ function checkStep(step: unknown, at: string): void {
   if (step.expect !== undefined) {
     if (!Array.isArray(step.expect)) throw new ScenarioError(`${at}.expect must be an array of events`);
     step.expect.forEach((e, j) => {
-      checkMatch(e, `${at}.expect[${j}]`);
+      checkMatch(e, `${at}.expect[${j}]`, ['within']);
       optionalSeconds(e as Record<string, unknown>, 'within', `${at}.expect[${j}]`);
     });
   }
 }
 
-function checkMatch(value: unknown, at: string): void {
+function checkMatch(value: unknown, at: string, extraKeys: readonly string[] = []): void {
   if (!isObject(value)) {
     throw new ScenarioError(`${at} must be an object like { "protocol": "kava", "name": "Seek" } or "ended"`);
   }
+  unknownKeys(value, [...MATCH_KEYS, ...extraKeys], at);
   if (value.protocol !== undefined && !PROTOCOLS.includes(value.protocol as string)) {
     throw new ScenarioError(`${at}.protocol must be one of ${PROTOCOLS.join(', ')}`);
   }
@@ -161,6 +177,14 @@ function checkMatch(value: unknown, at: string): void {
 export function isSeekTarget(to: unknown): to is number | string {
   if (typeof to === 'number') return Number.isFinite(to) && to >= 0;
   return typeof to === 'string' && /^\d+(\.\d+)?%$/.test(to) && Number.parseFloat(to) <= 100;
+}
+
+function unknownKeys(obj: Record<string, unknown>, allowed: readonly string[], at: string): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) {
+      throw new ScenarioError(`${at}: unknown key "${key}"${didYouMean(key, allowed)}`);
+    }
+  }
 }
 
 function optionalString(obj: Record<string, unknown>, key: string, at: string): void {
