@@ -59,6 +59,19 @@ describe('audit of the demo site', () => {
     expect(run.stdout).toMatch(/Seek .*targetPosition=48/);
   }, 300_000);
 
+  it('runs with the built extension loaded too (npm test builds dist/ first)', async () => {
+    const scenario = join(dir, 'short.json');
+    const steps = [
+      { action: 'waitForPlayer' },
+      { action: 'play', expect: [{ protocol: 'kava', name: 'View' }] },
+    ];
+    await writeFile(scenario, JSON.stringify({ steps }));
+    const run = await runCli(['audit', page('kaltura.html'), '--scenario', scenario, '--with-extension']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Play Requested[\s\S]*View/);
+    expect(run.leftovers).toEqual([]);
+  });
+
   it('a scenario whose expect is not met fails with a clear message', async () => {
     const scenario = join(dir, 'unmet.json');
     await writeFile(

@@ -74,6 +74,14 @@ describe('audit that cannot run', () => {
     );
   });
 
+  it('--with-extension on a folder without a built extension', async () => {
+    const run = await runCli(['audit', site.url, '--with-extension', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      `player-inspector: ${dir} holds no built extension (manifest.json): run \`npm run build\` first`,
+    );
+  });
+
   it('a click target that is missing stops the audit with the step named', async () => {
     const file = join(dir, 'click.json');
     await writeFile(

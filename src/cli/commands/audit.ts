@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
@@ -68,9 +69,17 @@ function seconds(value: string): number {
 async function audit(urls: string[], flags: AuditFlags): Promise<number> {
   let scenario: Scenario | undefined;
   let config: Config | undefined;
+  const extension = flags.withExtension
+    ? resolve(typeof flags.withExtension === 'string' ? flags.withExtension : 'dist')
+    : undefined;
   try {
     if (flags.scenario) scenario = await loadScenario(flags.scenario);
     if (flags.config) config = await loadConfig(flags.config);
+    if (extension && !existsSync(join(extension, 'manifest.json'))) {
+      throw new UsageError(
+        `${extension} holds no built extension (manifest.json): run \`npm run build\` first`,
+      );
+    }
   } catch (error) {
     return reportFailure(error);
   }
@@ -91,9 +100,7 @@ async function audit(urls: string[], flags: AuditFlags): Promise<number> {
       ...(config ? { config } : {}),
       timeout: flags.timeout,
       headful: Boolean(flags.headful),
-      ...(flags.withExtension
-        ? { extension: resolve(typeof flags.withExtension === 'string' ? flags.withExtension : 'dist') }
-        : {}),
+      ...(extension ? { extension } : {}),
       progress,
       signal: controller.signal,
       onAttach: (inspector) => {
