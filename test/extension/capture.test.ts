@@ -117,8 +117,12 @@ describe('extension background capture', () => {
     await panel.goto(ext.panelUrl(tabId));
     await eventually(async () => ((await panelRows(panel)).length === 4 ? true : undefined), 'four rows');
 
-    // Beacons in flight, then the worker is stopped as the browser does to an idle worker.
+    // A beacon mid-session, then the worker is stopped as the browser does to an idle worker.
     await kava(99, 4);
+    await eventually(async () => {
+      const all = await storedRows(await ext.worker());
+      return all.length === 5 && all.every((r) => r.request.status !== undefined) ? true : undefined;
+    }, 'the fifth beacon stored');
     await stopWorker();
 
     // The next beacons wake a new worker, which keeps them beside the earlier ones.
@@ -188,11 +192,10 @@ describe('extension background capture', () => {
     for (let i = 1; i <= 4; i++) await kava(99, i);
     const panel = await ext.browser.newPage();
     await panel.goto(ext.panelUrl(tabId));
-    const dropped = await eventually(
-      () => panel.$eval('[data-testid="summary-dropped"]', (e) => e.textContent ?? undefined),
-      'the dropped count',
-    );
-    expect(dropped).toBe('2 dropped (cap 2)');
+    await eventually(async () => {
+      const text = await panel.$eval('[data-testid="summary-dropped"]', (e) => e.textContent);
+      return text === '2 dropped (cap 2)' ? true : undefined;
+    }, 'the dropped count');
     expect((await storedRows(await ext.worker())).filter((r) => r.tabId === tabId)).toHaveLength(2);
     expect(await panelRows(panel)).toHaveLength(2);
   });

@@ -57,7 +57,9 @@ export class Capture {
     if (!state.recording || state.count >= state.cap) {
       this.kept.delete(request.id);
       if (state.recording) {
-        await this.states.update(tabId, { dropped: state.dropped + 1 });
+        // Counted before any await: drops that arrive together must not overwrite each other's count.
+        state.dropped++;
+        await this.states.update(tabId, {});
         this.ports.send(tabId, { type: 'state', state });
       }
       return;

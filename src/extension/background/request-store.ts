@@ -3,12 +3,11 @@ import type { RequestPatch } from '../wire.js';
 
 /**
  * Captured requests per tab in IndexedDB (storage.session holds only 10 MB; a tab may keep 50 000
- * beacons). Writes are queued and flushed together in one transaction a few milliseconds later, so a
- * burst of beacons costs one write; the window is short so a worker stopped by the browser loses nothing.
+ * beacons). A write starts as soon as a beacon arrives, so a worker the browser stops loses nothing;
+ * beacons that arrive while a write is in flight are batched into the next transaction.
  */
 const DB_NAME = 'player-inspector';
 const STORE = 'requests';
-const FLUSH_DELAY_MS = 20;
 
 interface Row {
   tabId: number;
@@ -19,7 +18,7 @@ export class RequestStore {
   private db: Promise<IDBDatabase> | undefined;
   private puts = new Map<string, Row>();
   private patches = new Map<string, RequestPatch>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private scheduled = false;
   private flushing: Promise<void> = Promise.resolve();
 
   add(tabId: number, request: CapturedRequest): void {
@@ -69,21 +68,28 @@ export class RequestStore {
     });
   }
 
-  /** Writes what is queued now; resolves once it is on disk. */
+  /** Writes what is queued; resolves once it is on disk. */
   flush(): Promise<void> {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.puts.size === 0 && this.patches.size === 0) return this.flushing;
-    const puts = [...this.puts.values()];
-    const patches = [...this.patches];
-    this.puts.clear();
-    this.patches.clear();
-    this.flushing = this.flushing.then(() => this.write(puts, patches));
+    // The queue is read when the previous write is done: everything that arrived meanwhile goes in one
+    // transaction.
+    this.flushing = this.flushing.then(() => {
+      if (this.puts.size === 0 && this.patches.size === 0) return;
+      const puts = [...this.puts.values()];
+      const patches = [...this.patches];
+      this.puts.clear();
+      this.patches.clear();
+      return this.write(puts, patches);
+    });
     return this.flushing;
   }
 
   private schedule(): void {
-    this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY_MS);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
   }
 
   private async write(puts: Row[], patches: [string, RequestPatch][]): Promise<void> {
