@@ -3,13 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../demo/server.mjs';
 import { attachInspector } from '../../src/cli/api/attach-inspector.js';
 import { CHROMIUM_FLAGS } from '../../src/cli/browser/launch.js';
+import { startTinySite, type TinySite } from './helpers/tiny-site.js';
 
 // Used the way a QA team's own puppeteer suite would: its own browser, its own page.
 let browser: Browser;
 let demo: { url: string; close(): Promise<void> };
+let site: TinySite;
 
 beforeAll(async () => {
   demo = await startDemoServer();
+  site = await startTinySite();
   browser = await puppeteer.launch({
     args: [...CHROMIUM_FLAGS, '--autoplay-policy=no-user-gesture-required'],
   });
@@ -18,6 +21,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await demo?.close();
+  await site?.close();
 });
 
 describe('attachInspector', () => {
@@ -61,6 +65,31 @@ describe('attachInspector', () => {
     await inspector.detach();
     expect(() => inspector.expectNoErrors()).toThrow(/kava\/missing-required: .*partnerId/);
     expect(() => inspector.expectNoErrors()).toThrow(/expect\/event-missing/);
+    await page.close();
+  });
+
+  it('decodes POST-body beacons, reports failed ones and redacts ks in its reports', async () => {
+    const page = await browser.newPage();
+    const inspector = await attachInspector(page);
+    await page.goto(`${site.url}/kava-post.html`);
+    const impression = await inspector.waitForEvent({
+      protocol: 'kava',
+      name: '1',
+      params: { partnerId: '123' },
+    });
+    expect(impression.request).toMatchObject({ method: 'POST', initiatorType: 'beacon', status: 200 });
+    const failed = await inspector.waitForEvent({ protocol: 'kava', name: 'Play Requested' });
+    expect(failed.request.status).toBe(0);
+    await inspector.detach();
+
+    const httpErrors = inspector.findings().filter((f) => f.rule === 'beacon/http-error');
+    expect(httpErrors.map((f) => f.beacons)).toEqual([[failed.index]]);
+    expect(() => inspector.expectNoErrors()).toThrow(/beacon\/http-error/);
+    for (const format of ['json', 'junit', 'html', 'text'] as const) {
+      const report = inspector.report(format);
+      expect(report, format).not.toContain('secret-ks');
+    }
+    expect(inspector.report('json')).toContain('REDACTED');
     await page.close();
   });
 });

@@ -100,7 +100,9 @@ export async function attachInspector(page: Page, options: AttachOptions = {}): 
 
   const capture: CdpCapture = await captureRequests(page, {
     onRequest(request) {
-      if (!inspector.recognise(request)) return;
+      // A body the capture is still fetching may be what makes a POST a beacon: decide when complete.
+      const bodyPending = request.body === undefined && request.method === 'POST';
+      if (!bodyPending && !inspector.recognise(request)) return;
       const item: (typeof queue)[number] = { request, ready: false };
       item.timer = setTimeout(() => {
         item.ready = true;

@@ -90,7 +90,6 @@ async function auditPage(browser: Browser, url: string, options: AuditOptions): 
   } catch (error) {
     options.signal?.throwIfAborted();
     if (!(error instanceof AuditAbort)) throw error;
-    await inspector.detach();
     return { ...fail(error.message), inspector };
   } finally {
     progress?.stop();

@@ -42,6 +42,14 @@ function page(otherOrigin: string): string {
 
 const FRAME = `<!doctype html><script>setTimeout(() => fetch('/collect?via=iframe'), 300);</script>`;
 const POPUP = `<!doctype html><script>setTimeout(() => navigator.sendBeacon('/collect?via=popup', 'from=popup'), 300);</script>`;
+// KAVA beacons as a player could send them: a form body in a Blob (fetched by the capture, not inlined),
+// with a secret `ks`; and one to a port the browser refuses (a failed beacon).
+const KAVA_POST = `<!doctype html><script>
+  const common = 'service=analytics&action=trackEvent&partnerId=123&entryId=1_abcdefgh&sessionId=s-1&ks=secret-ks';
+  const blob = (extra) => new Blob([common + extra], { type: 'application/x-www-form-urlencoded' });
+  navigator.sendBeacon('/api_v3/index.php', blob('&eventType=1&eventIndex=1&position=0'));
+  fetch('http://127.0.0.1:1/api_v3/index.php?' + common + '&eventType=2&eventIndex=2&position=0').catch(() => {});
+</script>`;
 const NO_PLAYER = `<!doctype html><title>no player</title><p>No video here.</p>`;
 
 async function bodyOf(req: IncomingMessage): Promise<string> {
@@ -61,7 +69,8 @@ export async function startTinySite(): Promise<TinySite> {
     if (path === '/frame.html') return html(FRAME);
     if (path === '/popup.html') return html(POPUP);
     if (path === '/no-player.html') return html(NO_PLAYER);
-    if (path === '/collect') {
+    if (path === '/kava-post.html') return html(KAVA_POST);
+    if (path === '/collect' || path === '/api_v3/index.php') {
       received.push({ method: req.method ?? '', url: req.url ?? '', body: await bodyOf(req) });
       return res
         .writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' })
