@@ -82,6 +82,26 @@ describe('audit that cannot run', () => {
     );
   });
 
+  it('a script step that throws, or never finishes, stops the audit', async () => {
+    const file = join(dir, 'scripts.json');
+    const steps = (script: string) => ({
+      steps: [{ action: 'waitForPlayer' }, { action: 'evaluate', script }],
+    });
+    await writeFile(file, JSON.stringify(steps('alert("hi"); window.noSuchPlayer.play()')));
+    const threw = await runCli(['audit', site.url, '--scenario', file, '--timeout', '10']);
+    expect(threw.code).toBe(2);
+    expect(reason(threw.stderr)).toMatch(
+      /^player-inspector: step 2 \(evaluate script\) failed: the script threw: .*reading 'play'/,
+    );
+    await writeFile(file, JSON.stringify(steps('new Promise(() => {})')));
+    const hung = await runCli(['audit', site.url, '--scenario', file, '--timeout', '3']);
+    expect(hung.code).toBe(2);
+    expect(reason(hung.stderr)).toBe(
+      'player-inspector: step 2 (evaluate script) failed: the script did not finish within 3 s',
+    );
+    expect([...threw.leftovers, ...hung.leftovers]).toEqual([]);
+  });
+
   it('a click target that is missing stops the audit with the step named', async () => {
     const file = join(dir, 'click.json');
     await writeFile(

@@ -58,6 +58,28 @@ async function runStep(
   since: number,
 ): Promise<void> {
   const selector = step.selector;
+  // A page command that never settles (play() on a stalled stream, a script awaiting forever) must not
+  // hang the audit: it fails the step after the timeout.
+  const command = async <T>(run: Promise<T>, what: string): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new AuditAbort(`${label} failed: ${what} did not finish within ${options.timeout / 1000} s`),
+          ),
+        options.timeout,
+      );
+    });
+    try {
+      return await Promise.race([run, late]);
+    } catch (error) {
+      if (error instanceof AuditAbort) throw error;
+      throw new AuditAbort(`${label} failed: ${errorText(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const failIf = (error: string | null) => {
     if (error) throw new AuditAbort(`${label} failed: ${error}`);
   };
@@ -70,24 +92,21 @@ async function runStep(
         options.signal,
       );
     case 'play':
-      return failIf(await video.play(selector));
+      return failIf(await command(video.play(selector), 'play()'));
     case 'pause':
-      return failIf(await video.pause(selector));
+      return failIf(await command(video.pause(selector), 'pause()'));
     case 'seek':
-      return failIf(await video.seek(step.to, selector));
+      return failIf(await command(video.seek(step.to, selector), 'the seek'));
     case 'click':
-      try {
-        await page.click(step.selector);
-      } catch (error) {
-        throw new AuditAbort(`${label} failed: ${errorText(error)}`);
-      }
+      await command(page.click(step.selector), 'the click');
       return;
     case 'evaluate':
-      try {
-        await page.evaluate(step.script);
-      } catch (error) {
-        throw new AuditAbort(`${label} failed: the script threw ${errorText(error)}`);
-      }
+      await command(
+        page.evaluate(step.script).catch((error) => {
+          throw new Error(`the script threw: ${errorText(error)}`);
+        }),
+        'the script',
+      );
       return;
     case 'wait':
       return waitStep(step, label, video, inspector, options, since);
