@@ -79,6 +79,8 @@ export class HarEntryReader {
     let entryFrom = this.entryPieces ? 0 : -1;
     let keyFrom = this.keyPieces ? 0 : -1;
     const n = chunk.length;
+    /** Position of the next backslash in this chunk (n when none), found lazily. */
+    let backslash = -1;
 
     const valueDone = (end: number) => {
       if (this.entryPieces && this.stack.length === this.entryDepth) {
@@ -99,22 +101,23 @@ export class HarEntryReader {
             i += 1;
             break;
           }
-          let j = i;
-          let d = 0;
-          while (j < n) {
-            d = chunk.charCodeAt(j);
-            if (d === 34 || d === 92) break;
-            j += 1;
+          // Strings are most of a HAR (bodies): native searches skip through them.
+          if (backslash < i) {
+            backslash = chunk.indexOf('\\', i);
+            if (backslash === -1) backslash = n;
           }
-          if (j === n) {
+          const quote = chunk.indexOf('"', i);
+          const stop = quote === -1 ? n : quote;
+          if (backslash < stop) {
+            this.escaped = true;
+            i = backslash + 1;
+            break;
+          }
+          if (quote === -1) {
             i = n;
             break;
           }
-          i = j + 1;
-          if (d === 92) {
-            this.escaped = true;
-            break;
-          }
+          i = quote + 1;
           if (!this.stringIsKey) valueDone(i);
           else {
             if (this.keyPieces) {
