@@ -38,7 +38,7 @@ log(
 
 if (parts.has('core')) {
   log('\nCore throughput: decode + validate, beside the floor (URLSearchParams over the same URLs)');
-  log('protocol           N   beacons/s  floor URLs/s  ratio  µs/beacon  peak heap MB  findings');
+  log('protocol           N   beacons/s  floor URLs/s  ratio  µs/beacon  peak heap MB  B/beacon  findings');
   result.core = [];
   // A warm-up run so that the first figures do not include compiling the code.
   for (const p of protocols) throughput(p, 10_000);
@@ -48,7 +48,7 @@ if (parts.has('core')) {
       result.core.push(r);
       log(
         `${p.padEnd(14)}${pad(n, 8)}${pad(r.beacons_per_s, 12)}${pad(r.floor_urls_per_s, 14)}${pad(r.ratio.toFixed(2), 7)}` +
-          `${pad(r.us_per_beacon.toFixed(2), 11)}${pad(r.peak_heap_mb, 14)}${pad(r.findings, 10)}`,
+          `${pad(r.us_per_beacon.toFixed(2), 11)}${pad(r.peak_heap_mb, 14)}${pad(r.retained_bytes_per_beacon, 10)}${pad(r.findings, 10)}`,
       );
     }
   }
