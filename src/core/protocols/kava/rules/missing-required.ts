@@ -10,10 +10,15 @@ export const missingRequired = defineRule({
     'Parameters that both the Event Tracking API document and Kaltura’s own player send must be present and non-empty: eventType, partnerId, entryId, sessionId, eventIndex on every event; bufferTime and actualBitrate on Play, Resume and View; the event’s own field on Seek, Shared, Report submitted, captions and speed. An empty sessionId (setMedia without a session) is a real bug.',
   check(beacon, _session, _state, env) {
     const required = env.protocol.eventSpec(beacon.event.code)?.required ?? [];
+    // Allocates only when something is missing: this runs on every beacon.
     let missing: string[] | undefined;
-    for (const key of env.protocol.spec.commonRequired)
-      if (!hasValue(beacon, key)) (missing ??= []).push(key);
-    for (const key of required) if (!hasValue(beacon, key)) (missing ??= []).push(key);
+    const note = (key: string) => {
+      if (hasValue(beacon, key)) return;
+      if (missing === undefined) missing = [key];
+      else missing.push(key);
+    };
+    for (const key of env.protocol.spec.commonRequired) note(key);
+    for (const key of required) note(key);
     if (missing === undefined) return undefined;
     return [
       {
