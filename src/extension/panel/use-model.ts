@@ -1,26 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PanelModel, PanelView } from './panel-model.js';
 
+/** Renders at most this often: a burst of beacons (or a 50 000-beacon backlog in chunks) costs one. */
+const RENDER_INTERVAL_MS = 50;
+
 /**
- * Re-renders on model changes, at most once per animation frame: a burst of beacons (or a 50 000-beacon
- * backlog in chunks) costs one render, not one per message.
+ * Re-renders on model changes, throttled. A timer rather than animation frames: DevTools may keep a
+ * panel's frame hidden, where animation frames never come.
  */
 export function useModel(model: PanelModel): PanelView {
   const [rendered, setRendered] = useState(model.version);
   useEffect(() => {
-    let frame: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
-      frame ??= requestAnimationFrame(() => {
-        frame = undefined;
+      timer ??= setTimeout(() => {
+        timer = undefined;
         setRendered(model.version);
-      });
+      }, RENDER_INTERVAL_MS);
     };
     const unsubscribe = model.subscribe(update);
     // Changes between the render and this subscription would otherwise go unseen.
     if (model.version !== rendered) update();
     return () => {
       unsubscribe();
-      if (frame !== undefined) cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
     };
   }, [model]);
   return model.view();
