@@ -38,21 +38,20 @@ function* chunks(protocol, n) {
   if (chunk.length > 0) yield chunk;
 }
 
-/** Heap held by an inspector's beacons: measured after a full collection, outside the timed sections. */
-function retainedBytes(heapBefore) {
+/** Heap in use after a full collection (needs --expose-gc; outside the timed sections). */
+function heapAfterGc() {
   globalThis.gc?.();
-  return process.memoryUsage().heapUsed - heapBefore;
+  return process.memoryUsage().heapUsed;
 }
 
 /**
  * Decodes and validates `n` beacons of one protocol. Every beacon stays retained by its Inspector (as the
  * panel and the CLI keep them); past INSPECTOR_SPAN a new Inspector starts, so 1 M beacons fit a default
- * heap. Peak heap is sampled after each chunk (garbage included); retained heap per beacon is measured
- * after a collection each time an Inspector is full (needs --expose-gc).
+ * heap. Peak heap is sampled after each chunk (garbage included); the heap each Inspector holds is weighed
+ * after a full collection (needs --expose-gc).
  */
 export function throughput(protocol, n) {
-  globalThis.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = heapAfterGc();
   let coreMs = 0;
   let floorMs = 0;
   let peakHeap = 0;
@@ -60,22 +59,24 @@ export function throughput(protocol, n) {
   let inspector = new Inspector();
   let beacons = 0;
   let findings = 0;
+  let base = heapBefore;
+  // Counts an inspector's beacons and findings, and weighs it: the heap grown since it was created
+  // (its beacons and the captured requests they keep), after a full collection.
   const retire = () => {
     const t = cpuMs();
     findings += inspector.findings().length;
     coreMs += cpuMs() - t;
     const count = inspector.beacons().length;
     beacons += count;
-    retainedPerBeacon = Math.max(retainedPerBeacon, retainedBytes(heapBefore) / count);
+    retainedPerBeacon = Math.max(retainedPerBeacon, (heapAfterGc() - base) / count);
+    inspector = new Inspector();
+    base = heapAfterGc();
   };
   for (const chunk of chunks(protocol, n)) {
     let t = cpuMs();
     floor(chunk);
     floorMs += cpuMs() - t;
-    if (inspector.beacons().length >= INSPECTOR_SPAN) {
-      retire();
-      inspector = new Inspector();
-    }
+    if (inspector.beacons().length >= INSPECTOR_SPAN) retire();
     t = cpuMs();
     for (const r of chunk) inspector.add(r);
     coreMs += cpuMs() - t;
