@@ -20,12 +20,12 @@ afterAll(async () => {
 const via = (requests: CapturedRequest[], name: string) =>
   requests.filter((r) => new URL(r.url).searchParams.get('via') === name);
 
-async function until(check: () => boolean, what: string): Promise<void> {
+async function until(check: () => boolean, what: string | (() => string)): Promise<void> {
   for (let i = 0; i < 200; i++) {
     if (check()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`never saw ${what}`);
+  throw new Error(`never saw ${typeof what === 'string' ? what : what()}`);
 }
 
 describe('captureRequests', () => {
@@ -37,12 +37,11 @@ describe('captureRequests', () => {
     await page.evaluate('document.getElementById("v").play()');
     await page.click('#popup');
     const done = () => completed.filter((r) => r.url.includes('via='));
+    const kinds = ['beacon', 'image', 'fetch', 'xhr', '404', 'refused', 'iframe', 'popup'];
+    const missing = () => kinds.filter((v) => !via(done(), v).length);
     await until(
-      () =>
-        ['beacon', 'image', 'fetch', 'xhr', '404', 'refused', 'iframe', 'popup'].every(
-          (v) => via(done(), v).length,
-        ),
-      'every request complete',
+      () => missing().length === 0,
+      () => `every request complete (missing: ${missing().join(', ')})`,
     );
     await capture.stop();
     const requests = capture.requests();
@@ -72,6 +71,12 @@ describe('captureRequests', () => {
     expect(via(requests, 'popup')[0]).toMatchObject({ method: 'POST', initiatorType: 'beacon' });
     expect(via(requests, 'popup')[0]?.tabId).not.toBe(pageTab);
     expect(via(requests, 'popup')[0]?.body).toMatchObject({ text: 'from=popup' });
+    // The popup is held until capture is on: even its own document request is there.
+    const popupDocument = requests.find((r) => r.url.endsWith('/popup.html'));
+    expect(popupDocument).toMatchObject({
+      initiatorType: 'document',
+      tabId: via(requests, 'popup')[0]?.tabId,
+    });
 
     // Every captured id is unique, and the server saw what was captured.
     expect(new Set(requests.map((r) => r.id)).size).toBe(requests.length);
@@ -79,16 +84,24 @@ describe('captureRequests', () => {
     await page.close();
   });
 
-  it('keeps capturing across navigations', async () => {
+  it('keeps capturing across navigations, and follows redirects', async () => {
     const page = await launched.browser.newPage();
     const capture = await captureRequests(page, { popups: false });
     await page.goto(site.url);
     await page.goto(`${site.url}/no-player.html`);
-    await page.evaluate(`navigator.sendBeacon('/collect?via=after-nav', 'x=1')`);
+    await page.evaluate(
+      `navigator.sendBeacon('/collect?via=after-nav', 'x=1'); new Image().src = '/redirect?via=redirect';`,
+    );
     await until(
       () => via(capture.requests(), 'after-nav').some((r) => r.status === 200),
       'the beacon after navigation',
     );
+    await until(() => via(capture.requests(), 'redirected').some((r) => r.status === 200), 'the redirect');
+    // A redirect is two requests: the first with its 3xx status, then the next hop under a derived id.
+    const [hop1] = via(capture.requests(), 'redirect');
+    const [hop2] = via(capture.requests(), 'redirected');
+    expect(hop1?.status).toBe(302);
+    expect(hop2?.id).toBe(`${hop1?.id}#1`);
     const documents = capture
       .requests()
       .filter((r) => r.initiatorType === 'document' && r.url.startsWith(site.url));

@@ -1,4 +1,4 @@
-import type { Browser, CDPSession, Page, Protocol, Target } from 'puppeteer';
+import type { Browser, CDPSession, Page, Protocol } from 'puppeteer';
 import type { CapturedRequest, Header, InitiatorType } from '../../core/capture/captured-request.js';
 
 /**
@@ -199,7 +199,7 @@ export async function captureRequests(page: Page, options: CdpCaptureOptions = {
     });
   };
 
-  /** Out-of-process iframes and workers: the child is paused until its Network domain is on. */
+  /** Out-of-process iframes, workers and popups: the child is paused until its Network domain is on. */
   const attachChild = async (child: CDPSession, tabId: string) => {
     if (stopped) return;
     watch(child, tabId);
@@ -212,36 +212,50 @@ export async function captureRequests(page: Page, options: CdpCaptureOptions = {
     await child.send('Runtime.runIfWaitingForDebugger').catch(() => undefined);
   };
 
-  const attachPage = async (target: Page) => {
-    const session = await target.createCDPSession();
-    const info = await session.send('Target.getTargetInfo');
-    watch(session, info.targetInfo.targetId);
-    await session.send('Network.enable');
-    await session.send('Target.setAutoAttach', {
+  // The page itself; its iframes and workers follow through auto-attach.
+  const session = await page.createCDPSession();
+  const pageTarget = (await session.send('Target.getTargetInfo')).targetInfo.targetId;
+  watch(session, pageTarget);
+  await session.send('Network.enable');
+  await session.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: true,
+    flatten: true,
+  });
+  detachers.push(() => void session.detach().catch(() => undefined));
+
+  if (options.popups !== false) await followPopups(page.browser(), pageTarget);
+
+  /**
+   * Popups are no related target of their opener: a browser-level auto-attach holds every new page
+   * until it is looked at, so a popup of ours is captured from its first request; others are let go.
+   */
+  async function followPopups(browser: Browser, opener: string): Promise<void> {
+    const root = await browser.target().createCDPSession();
+    const connection = root.connection();
+    const ours = new Set([opener]);
+    const onAttached = (e: Protocol.Target.AttachedToTargetEvent) => {
+      const child = connection?.session(e.sessionId);
+      if (!child) return;
+      const { targetId, openerId } = e.targetInfo;
+      if (!stopped && openerId && ours.has(openerId)) {
+        ours.add(targetId);
+        track(attachChild(child, targetId));
+      } else {
+        track(child.send('Runtime.runIfWaitingForDebugger').finally(() => child.detach()));
+      }
+    };
+    root.on('Target.attachedToTarget', onAttached);
+    await root.send('Target.setAutoAttach', {
       autoAttach: true,
       waitForDebuggerOnStart: true,
       flatten: true,
+      filter: [{ type: 'page', exclude: false }],
     });
-    detachers.push(() => void session.detach().catch(() => undefined));
-  };
-
-  await attachPage(page);
-
-  if (options.popups !== false) {
-    const browser: Browser = page.browser();
-    const ours = new Set<Target>([page.target()]);
-    const onTarget = (target: Target) => {
-      const opener = target.opener();
-      if (stopped || target.type() !== 'page' || !opener || !ours.has(opener)) return;
-      ours.add(target);
-      track(
-        target.page().then((popup) => {
-          if (popup && !stopped) return attachPage(popup);
-        }),
-      );
-    };
-    browser.on('targetcreated', onTarget);
-    detachers.push(() => browser.off('targetcreated', onTarget));
+    detachers.push(() => {
+      root.off('Target.attachedToTarget', onAttached);
+      void root.detach().catch(() => undefined);
+    });
   }
 
   const idle = async () => {

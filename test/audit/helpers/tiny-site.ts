@@ -76,6 +76,7 @@ export async function startTinySite(): Promise<TinySite> {
         .writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' })
         .end('1');
     }
+    if (path === '/redirect') return res.writeHead(302, { location: '/collect?via=redirected' }).end();
     if (path === '/video.mp4') return serveVideo(req, res, video);
     res.writeHead(404).end('not found');
   });
