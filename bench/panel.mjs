@@ -186,11 +186,14 @@ export async function panelBench({ seconds = 5 } = {}) {
         new Promise((resolve) => {
           const list = document.querySelector('.list-body');
           const end = performance.now() + ms;
+          // Positions are kept here, not read back: reading layout each frame would force it.
+          const max = list.scrollHeight - list.clientHeight;
+          let top = 0;
           let step = 300;
           const scroll = (now) => {
-            const max = list.scrollHeight - list.clientHeight;
-            if ((step > 0 && list.scrollTop >= max) || (step < 0 && list.scrollTop <= 0)) step = -step;
-            list.scrollTop += step;
+            if (top + step > max || top + step < 0) step = -step;
+            top += step;
+            list.scrollTop = top;
             if (now < end) requestAnimationFrame(scroll);
             else resolve();
           };
