@@ -37,6 +37,12 @@ describe('extension panel on the demo Kaltura page', () => {
     await play(page);
     await waitForPosition(page, 22, 60_000);
     await pause(page);
+    // Navigating away aborts a beacon still in flight (a real beacon/http-error): let the Pause arrive.
+    await eventually(
+      async () =>
+        demo.received().filter((r) => r.url.includes('eventType=33')).length === 2 ? true : undefined,
+      'the second Pause at the server',
+    );
 
     await page.goto(new URL('/kaltura.html?bug=no-partner-id', demo.url).href);
     await waitForDemo(page);

@@ -45,6 +45,8 @@ export class Capture {
       void this.onNavigate(tabId);
       return;
     }
+    // A redirect comes back here with the same id: the beacon is already kept as first sent.
+    if (this.kept.has(details.requestId)) return;
     const request = requestFromDetails(details);
     if (!this.filter.keeps(request)) return;
     const entry: Kept = { tabId, startTime: request.startTime, stored: false };
@@ -102,7 +104,7 @@ export class Capture {
   }
 
   private complete(
-    details: { requestId: string; tabId: number; timeStamp: number },
+    details: { requestId: string; tabId: number; timeStamp: number; url: string; method: string },
     patch: RequestPatch,
   ): void {
     const kept = this.kept.get(details.requestId);
@@ -113,11 +115,25 @@ export class Capture {
       return;
     }
     this.kept.delete(details.requestId);
-    // A request this worker did not see start may have been stored by its predecessor, which the browser
-    // stopped meanwhile: right after a restart, patch such ids blind (the store ignores unknown ids).
-    if (!kept && (details.tabId < 0 || Date.now() - this.startedAt > RESTART_GRACE_MS)) return;
+    if (!kept && !this.mayBeStoredByPredecessor(details)) return;
     this.store.patch(details.requestId, patch);
     this.ports.send(details.tabId, { type: 'completed', id: details.requestId, patch });
+  }
+
+  /**
+   * A request this worker did not see start may have been stored by its predecessor, which the browser
+   * stopped meanwhile: right after a restart, completions that look like beacons (by URL, or any POST,
+   * whose body is not in the completion) patch the store blind; it ignores ids it does not have.
+   */
+  private mayBeStoredByPredecessor(details: {
+    tabId: number;
+    url: string;
+    method: string;
+    requestId: string;
+  }) {
+    if (details.tabId < 0 || Date.now() - this.startedAt > RESTART_GRACE_MS) return false;
+    const { requestId: id, url, method } = details;
+    return method === 'POST' || this.filter.keeps({ id, url, method, startTime: 0 });
   }
 
   private async onNavigate(tabId: number): Promise<void> {

@@ -97,7 +97,10 @@ export class RequestStore {
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(STORE, 'readwrite');
       const store = tx.objectStore(STORE);
-      for (const row of puts) store.put(row);
+      for (const row of puts) {
+        // One bad row (a duplicate id) must not abort the transaction and lose the others.
+        store.put(row).onerror = (event) => event.preventDefault();
+      }
       for (const [id, patch] of patches) {
         const get = store.index('byId').get(id);
         get.onsuccess = () => {
