@@ -63,5 +63,9 @@ describe('parseScenario', () => {
     expect(describeStep({ action: 'seek', to: 12 })).toBe('seek to 12 s');
     expect(describeStep({ action: 'wait', until: { name: 'View', count: 2 } })).toBe('wait for 2× View');
     expect(describeStep({ action: 'click', selector: '.play' })).toBe('click .play');
+    expect(describeStep({ action: 'wait', until: 'ended', seconds: 15 })).toBe('wait up to 15 s for the end');
+    expect(describeStep({ action: 'wait', seconds: 9, until: { name: 'View' } })).toBe(
+      'wait up to 9 s for 1× View',
+    );
   });
 });

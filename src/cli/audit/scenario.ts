@@ -212,8 +212,12 @@ export function describeStep(step: Step): string {
     case 'seek':
       return `seek to ${typeof step.to === 'number' ? `${step.to} s` : step.to}`;
     case 'wait':
-      if (step.until === 'ended') return 'play to the end';
-      if (step.until) return `wait for ${step.until.count ?? 1}× ${step.until.name ?? 'beacon'}`;
+      if (step.until) {
+        const what =
+          step.until === 'ended' ? 'the end' : `${step.until.count ?? 1}× ${step.until.name ?? 'beacon'}`;
+        if (step.seconds !== undefined) return `wait up to ${step.seconds} s for ${what}`;
+        return step.until === 'ended' ? 'play to the end' : `wait for ${what}`;
+      }
       return `wait ${step.seconds} s`;
     case 'click':
       return `click ${step.selector}`;
