@@ -64,6 +64,14 @@ describe('audit that cannot run', () => {
     expect(run.leftovers).toEqual([]);
   });
 
+  it('an argument that is no page URL', async () => {
+    const run = await runCli(['audit', 'example.test/watch']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'player-inspector: example.test/watch is not a URL: did you mean https://example.test/watch?',
+    );
+  });
+
   it('a scenario file with a mistake, before any browser starts', async () => {
     const file = join(dir, 'bad.json');
     await writeFile(file, JSON.stringify({ steps: [{ action: 'play' }, { action: 'seek', to: '120%' }] }));

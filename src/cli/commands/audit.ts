@@ -73,6 +73,7 @@ async function audit(urls: string[], flags: AuditFlags): Promise<number> {
     ? resolve(typeof flags.withExtension === 'string' ? flags.withExtension : 'dist')
     : undefined;
   try {
+    for (const url of urls) checkUrl(url);
     if (flags.scenario) scenario = await loadScenario(flags.scenario);
     if (flags.config) config = await loadConfig(flags.config);
     if (extension && !existsSync(join(extension, 'manifest.json'))) {
@@ -132,6 +133,19 @@ async function audit(urls: string[], flags: AuditFlags): Promise<number> {
     }
   }
   return Math.max(EXIT.ok, ...results.map((r) => r.exitCode));
+}
+
+/** Only web pages can be audited; a bare host name gets a hint. */
+function checkUrl(url: string): void {
+  let scheme: string | undefined;
+  try {
+    scheme = new URL(url).protocol;
+  } catch {
+    throw new UsageError(`${url} is not a URL: did you mean https://${url}?`);
+  }
+  if (scheme !== 'http:' && scheme !== 'https:' && scheme !== 'file:') {
+    throw new UsageError(`${url} is not a page URL (http, https or file)`);
+  }
 }
 
 /** Reads and checks a scenario file; any problem is a one-line `UsageError` naming the file. */
