@@ -11,6 +11,9 @@ import { TabStates } from './tab-states.js';
 /** How long after a worker start completions of unknown requests may belong to stored ones. */
 const RESTART_GRACE_MS = 60_000;
 
+/** Completions held for a start event that may still come; the oldest go first. */
+const MAX_EARLY = 200;
+
 /** A request kept since this worker started, until it completes. */
 interface Kept {
   tabId: number;
@@ -29,6 +32,8 @@ export class Capture {
   /** Requests kept since this worker started, until they complete: their tab, for the completion. */
   private readonly kept = new Map<string, Kept>();
   private readonly startedAt = Date.now();
+  /** Completions of beacon-like requests not seen starting (see `complete`), by request id. */
+  private readonly early = new Map<string, RequestPatch>();
 
   setConfig(config: Config | undefined): void {
     this.filter = new BeaconFilter(config);
@@ -50,6 +55,11 @@ export class Capture {
     const request = requestFromDetails(details);
     if (!this.filter.keeps(request)) return;
     const entry: Kept = { tabId, startTime: request.startTime, stored: false };
+    const early = this.early.get(request.id);
+    if (early) {
+      entry.patch = early;
+      this.early.delete(request.id);
+    }
     this.kept.set(request.id, entry);
     void this.keep(tabId, request, entry);
   }
@@ -115,15 +125,21 @@ export class Capture {
       return;
     }
     this.kept.delete(details.requestId);
-    if (!kept && !this.mayBeStoredByPredecessor(details)) return;
+    if (!kept) {
+      if (!this.mayBeStoredByPredecessor(details)) return;
+      // A worker that is starting may get a completion before its request's start: hold it for that.
+      this.early.set(details.requestId, patch);
+      if (this.early.size > MAX_EARLY) this.early.delete(this.early.keys().next().value!);
+    }
     this.store.patch(details.requestId, patch);
     this.ports.send(details.tabId, { type: 'completed', id: details.requestId, patch });
   }
 
   /**
-   * A request this worker did not see start may have been stored by its predecessor, which the browser
-   * stopped meanwhile: right after a restart, completions that look like beacons (by URL, or any POST,
-   * whose body is not in the completion) patch the store blind; it ignores ids it does not have.
+   * Right after a (re)start, a completion of a request this worker did not see start either belongs to a
+   * request its predecessor stored (the store is patched blind; it ignores ids it does not have) or
+   * overtook its start event. Only beacon-like ones count: by URL, or any POST (its body is not in the
+   * completion).
    */
   private mayBeStoredByPredecessor(details: {
     tabId: number;

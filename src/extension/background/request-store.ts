@@ -72,14 +72,17 @@ export class RequestStore {
   flush(): Promise<void> {
     // The queue is read when the previous write is done: everything that arrived meanwhile goes in one
     // transaction.
-    this.flushing = this.flushing.then(() => {
-      if (this.puts.size === 0 && this.patches.size === 0) return;
-      const puts = [...this.puts.values()];
-      const patches = [...this.patches];
-      this.puts.clear();
-      this.patches.clear();
-      return this.write(puts, patches);
-    });
+    this.flushing = this.flushing
+      .then(() => {
+        if (this.puts.size === 0 && this.patches.size === 0) return;
+        const puts = [...this.puts.values()];
+        const patches = [...this.patches];
+        this.puts.clear();
+        this.patches.clear();
+        return this.write(puts, patches);
+      })
+      // A failed write must not stop every later one: the chain goes on.
+      .catch((error: unknown) => console.error('Player Inspector: could not store beacons', error));
     return this.flushing;
   }
 
