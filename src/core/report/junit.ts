@@ -4,40 +4,56 @@ import type { ReportSource } from './source.js';
 
 /**
  * JUnit XML for CI: one testsuite per session, one testcase per rule run on it; a rule's error
- * findings are its failures, warnings and infos go to the testcase's output.
+ * findings are its failures, warnings and infos go to the testcase's output. Findings about no
+ * captured session (an audit expectation on a page that sent nothing of that protocol) get a suite of
+ * their own, so they still fail the build.
  */
 export function renderJunit(source: ReportSource): string {
   const findings = source.findings();
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
-  for (const session of source.sessions()) {
-    const mine = findings.filter((f) => f.sessionId === session.id && f.protocol === session.protocol);
-    const cases: string[] = [];
-    let suiteFailures = 0;
-    for (const { rule } of source.rulesFor(session.protocol)) {
-      const ofRule = mine.filter((f) => f.rule === rule.id);
-      const errors = ofRule.filter((f) => f.severity === 'error');
-      const others = ofRule.filter((f) => f.severity !== 'error');
-      if (errors.length) suiteFailures += 1;
-      const body = [
-        ...errors.map(
-          (f) =>
-            `<failure message="${escapeXml(f.message)}" type="${escapeXml(rule.id)}">${escapeXml(details(f))}</failure>`,
-        ),
-        others.length ? `<system-out>${escapeXml(others.map(details).join('\n'))}</system-out>` : '',
-      ].join('');
-      const attrs = `classname="${escapeXml(`${session.protocol}.${session.id || '(no session id)'}`)}" name="${escapeXml(rule.id)}"`;
-      cases.push(body ? `    <testcase ${attrs}>${body}</testcase>` : `    <testcase ${attrs}/>`);
-    }
+  const addSuite = (name: string, cases: TestCase[], timestamp = '') => {
+    const failed = cases.filter((c) => c.failed).length;
     tests += cases.length;
-    failures += suiteFailures;
+    failures += failed;
+    suites.push(
+      `  <testsuite name="${escapeXml(name)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0"${timestamp}>\n${cases.map((c) => c.xml).join('\n')}\n  </testsuite>`,
+    );
+  };
+
+  const sessionKeys = new Set<string>();
+  for (const session of source.sessions()) {
+    sessionKeys.add(`${session.protocol}:${session.id}`);
+    const mine = findings.filter((f) => f.sessionId === session.id && f.protocol === session.protocol);
+    const classname = `${session.protocol}.${session.id || '(no session id)'}`;
+    const cases = source.rulesFor(session.protocol).map(({ rule }) =>
+      testCase(
+        classname,
+        rule.id,
+        mine.filter((f) => f.rule === rule.id),
+      ),
+    );
     const first = session.beacons[0]?.time;
     const timestamp = first === undefined ? '' : ` timestamp="${new Date(first).toISOString().slice(0, 19)}"`;
-    suites.push(
-      `  <testsuite name="${escapeXml(`${session.protocol} session ${session.id || '(no session id)'}`)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0"${timestamp}>\n${cases.join('\n')}\n  </testsuite>`,
-    );
+    addSuite(`${session.protocol} session ${session.id || '(no session id)'}`, cases, timestamp);
   }
+
+  const orphans = findings.filter(
+    (f) => f.sessionId === undefined || !sessionKeys.has(`${f.protocol}:${f.sessionId}`),
+  );
+  if (orphans.length) {
+    const ruleIds = [...new Set(orphans.map((f) => f.rule))];
+    const cases = ruleIds.map((id) =>
+      testCase(
+        'capture',
+        id,
+        orphans.filter((f) => f.rule === id),
+      ),
+    );
+    addSuite('capture (findings outside any session)', cases);
+  }
+
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="player-inspector" tests="${tests}" failures="${failures}" errors="0">`,
@@ -45,6 +61,28 @@ export function renderJunit(source: ReportSource): string {
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+interface TestCase {
+  xml: string;
+  failed: boolean;
+}
+
+function testCase(classname: string, ruleId: string, ofRule: readonly Finding[]): TestCase {
+  const errors = ofRule.filter((f) => f.severity === 'error');
+  const others = ofRule.filter((f) => f.severity !== 'error');
+  const body = [
+    ...errors.map(
+      (f) =>
+        `<failure message="${escapeXml(f.message)}" type="${escapeXml(ruleId)}">${escapeXml(details(f))}</failure>`,
+    ),
+    others.length ? `<system-out>${escapeXml(others.map(details).join('\n'))}</system-out>` : '',
+  ].join('');
+  const attrs = `classname="${escapeXml(classname)}" name="${escapeXml(ruleId)}"`;
+  return {
+    xml: body ? `    <testcase ${attrs}>${body}</testcase>` : `    <testcase ${attrs}/>`,
+    failed: errors.length > 0,
+  };
 }
 
 function details(f: Finding): string {

@@ -4,6 +4,7 @@ import type { CapturedRequest } from '../capture/captured-request.js';
 import { importHar } from '../capture/har-import.js';
 import { REDACTED } from '../capture/redact.js';
 import { Inspector } from '../inspector.js';
+import type { Finding } from '../rules/rule.js';
 import { renderHtml } from './html.js';
 import { jsonReport } from './json.js';
 import { renderJunit } from './junit.js';
@@ -136,6 +137,33 @@ describe('JUnit report', () => {
       /<testcase [^>]*name="kava\/event-index-sequence"><failure message="[^"]+" type="kava\/event-index-sequence">/,
     );
     expect(renderJunit(fixture('kava-clean'))).not.toContain('<failure');
+  });
+
+  it('puts findings about no captured session in a suite of their own', () => {
+    const inspector = fixture('kava-clean');
+    const missing: Finding = {
+      rule: 'expect/event-missing',
+      severity: 'error',
+      message: 'Expected a JW Play (s) after the play step, but none arrived.',
+      beacons: [],
+    };
+    const source = {
+      beacons: () => inspector.beacons(),
+      sessions: () => inspector.sessions(),
+      findings: () => [...inspector.findings(), missing],
+      summary: () => inspector.summary(),
+      rulesFor: (id: string) => inspector.rulesFor(id),
+      protocols: inspector.protocols,
+    };
+    const xml = renderJunit(source);
+    expect(wellFormed(xml)).toBe(true);
+    expect(xml.match(/<testsuite /g)).toHaveLength(2);
+    expect(xml).toMatch(/<testcase classname="capture" name="expect\/event-missing"><failure /);
+    expect(xml).toContain(
+      '<testsuites name="player-inspector" tests="' +
+        (inspector.rulesFor('kava').length + 1) +
+        '" failures="1"',
+    );
   });
 
   it('escapes captured values', () => {
