@@ -69,7 +69,7 @@ export function storedRows(worker: WebWorker): Promise<StoredRow[]> {
 }
 
 /** Polls until `check` returns a value (not undefined); fails with the last value after the timeout. */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 15_000) {
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   for (;;) {
