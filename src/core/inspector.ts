@@ -1,7 +1,7 @@
 import type { Beacon } from './beacon.js';
 import type { CapturedRequest } from './capture/captured-request.js';
 import { type Config, type ResolvedConfig, resolveConfig } from './config/config.js';
-import type { ProtocolModule } from './protocols/protocol.js';
+import type { DecodedBeacon, ProtocolModule } from './protocols/protocol.js';
 import { defaultProtocols } from './protocols/registry.js';
 import { genericRules } from './rules/generic-rules.js';
 import type { Finding, FindingDraft, Rule, RuleEnv, Severity } from './rules/rule.js';
@@ -74,8 +74,7 @@ export class Inspector {
     const protocol = this.protocols.find((p) => p.recognise(request, url));
     if (!protocol) return undefined;
     const decoded = protocol.decode(request, url);
-    const values: Record<string, string> = Object.create(null);
-    for (const p of decoded.params) if (!(p.key in values)) values[p.key] = p.value;
+    const values = decoded.values ?? firstValues(decoded);
     const beacon: Beacon = {
       index: this.beaconList.length,
       protocol: protocol.id,
@@ -211,6 +210,12 @@ export class Inspector {
       else this.findingsByBeacon.set(index, [finding]);
     }
   }
+}
+
+function firstValues(decoded: DecodedBeacon): Record<string, string> {
+  const values: Record<string, string> = Object.create(null);
+  for (const p of decoded.params) if (!(p.key in values)) values[p.key] = p.value;
+  return values;
 }
 
 function parseUrl(url: string): URL | undefined {

@@ -1,7 +1,7 @@
 import type { DecodedParam } from '../beacon.js';
 import { bodyText } from '../capture/body-text.js';
 import type { CapturedRequest } from '../capture/captured-request.js';
-import { decodeForDisplay, parseParams } from '../params/parse-params.js';
+import { decodeForDisplay, forEachParam } from '../params/parse-params.js';
 import type { EventSpec, ParamSpec, ProtocolModule } from './protocol.js';
 
 /** A protocol module minus the lookups that its spec table gives for free. */
@@ -46,22 +46,25 @@ export function decodeRequestParams(
   const values: Record<string, string> = Object.create(null);
   let malformed: string | undefined;
   const add = (text: string, source: 'query' | 'body') => {
-    for (const p of parseParams(text)) {
-      const key = canonicalKey(p.key);
-      const paramSpec = lookup(key);
-      const param: DecodedParam = { key, value: p.value, raw: p.raw, source };
-      if (key !== p.rawKey) param.wireKey = p.rawKey;
+    forEachParam(text, (decodedKey, rawKey, value, raw, decodeError) => {
+      const canonical = canonicalKey(decodedKey);
+      const paramSpec = lookup(canonical);
+      // The spec row's own key: an interned constant, so the values record and the rules' key
+      // comparisons do not hash a fresh string each time.
+      const key = paramSpec ? paramSpec.key : canonical;
+      const param: DecodedParam = { key, value, raw, source };
+      if (key !== rawKey) param.wireKey = rawKey;
       if (paramSpec) param.spec = paramSpec;
-      if (p.decodeError) {
-        param.decodeError = p.decodeError;
-        malformed ??= p.decodeError;
+      if (decodeError !== undefined) {
+        param.decodeError = decodeError;
+        malformed ??= decodeError;
       } else if (paramSpec?.doubleEncoded) {
-        const display = decodeForDisplay(p.value);
+        const display = decodeForDisplay(value);
         if (display !== undefined) param.display = display;
       }
       params.push(param);
-      if (!(key in values)) values[key] = p.value;
-    }
+      if (values[key] === undefined) values[key] = value;
+    });
   };
   const query = url ? url.search : queryOf(request.url);
   add(query, 'query');

@@ -57,6 +57,8 @@ export interface DecodedBeacon {
   eventCode: string;
   sessionId: string;
   params: DecodedParam[];
+  /** First value of each canonical key, when the decoder has built them (the engine need not again). */
+  values?: Record<string, string>;
   /** Why the beacon could not be fully decoded (bad percent-encoding, unreadable body). */
   malformed?: string;
   /** Protocol-specific label shown beside the event (JW bucket, …). */

@@ -1,6 +1,6 @@
 import type { CapturedRequest } from '../../capture/captured-request.js';
 import { decodeRequestParams, defineProtocol, pathOf, queryOf } from '../define-protocol.js';
-import type { ParamSpec } from '../protocol.js';
+import type { DecodedBeacon, ParamSpec } from '../protocol.js';
 import { JwPlaybackTracker } from './playback.js';
 import { jwRules } from './rules/index.js';
 import { jwSpec } from './spec.js';
@@ -45,10 +45,11 @@ export const jw = defineProtocol({
   },
   decode(request, url) {
     const { params, values, malformed } = decodeRequestParams(request, url, lookup);
-    const decoded = { eventCode: values.e ?? '', sessionId: values.pli ?? '', params };
+    const decoded: DecodedBeacon = { eventCode: values.e ?? '', sessionId: values.pli ?? '', params, values };
     const bucket = bucketOf(request, url);
-    const withDetail = bucket === undefined ? decoded : { ...decoded, detail: bucket };
-    return malformed === undefined ? withDetail : { ...withDetail, malformed };
+    if (bucket !== undefined) decoded.detail = bucket;
+    if (malformed !== undefined) decoded.malformed = malformed;
+    return decoded;
   },
   keyParams: ['pw', 'ti', 'vd', 'q'],
   // No send-time fields: `sa` is the only time and it is what tells legitimately identical pings apart

@@ -2,7 +2,7 @@ import { bodyText } from '../../capture/body-text.js';
 import type { CapturedRequest } from '../../capture/captured-request.js';
 import { safeDecode } from '../../params/parse-params.js';
 import { decodeRequestParams, defineProtocol, pathOf, queryOf } from '../define-protocol.js';
-import type { ParamSpec } from '../protocol.js';
+import type { DecodedBeacon, ParamSpec } from '../protocol.js';
 import { StatsPlaybackTracker } from './playback.js';
 import { statsRules } from './rules/index.js';
 import { statsSpec } from './spec.js';
@@ -59,12 +59,14 @@ export const kalturaStats = defineProtocol({
   },
   decode(request, url) {
     const { params, values, malformed } = decodeRequestParams(request, url, lookup, canonicalStatsKey);
-    const decoded = {
+    const decoded: DecodedBeacon = {
       eventCode: values['event:eventType'] ?? '',
       sessionId: values['event:sessionId'] ?? '',
       params,
+      values,
     };
-    return malformed === undefined ? decoded : { ...decoded, malformed };
+    if (malformed !== undefined) decoded.malformed = malformed;
+    return decoded;
   },
   keyParams: ['event:currentPoint', 'event:newPoint', 'event:duration', 'event:seek'],
   // Stats has no separate send-time field: `event:eventTimestamp` is when the event happened, so it tells

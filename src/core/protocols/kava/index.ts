@@ -1,5 +1,5 @@
 import { decodeRequestParams, defineProtocol } from '../define-protocol.js';
-import type { ParamSpec } from '../protocol.js';
+import type { DecodedBeacon, ParamSpec } from '../protocol.js';
 import { createKavaPlaybackTracker } from './playback.js';
 import { recogniseKava } from './recognise.js';
 import { kavaRules } from './rules/index.js';
@@ -16,8 +16,14 @@ export const kava = defineProtocol({
   recognise: recogniseKava,
   decode(request, url) {
     const { values, params, malformed } = decodeRequestParams(request, url, lookup);
-    const decoded = { eventCode: values.eventType ?? '', sessionId: values.sessionId ?? '', params };
-    return malformed === undefined ? decoded : { ...decoded, malformed };
+    const decoded: DecodedBeacon = {
+      eventCode: values.eventType ?? '',
+      sessionId: values.sessionId ?? '',
+      params,
+      values,
+    };
+    if (malformed !== undefined) decoded.malformed = malformed;
+    return decoded;
   },
   keyParams: ['position', 'eventIndex', 'bufferTime', 'targetPosition', 'errorCode'],
   // KAVA beacons carry no send-time field (no timestamp, no cache buster): a retry is identical in
