@@ -54,13 +54,17 @@ export async function validate(files: string[], flags: ValidateFlags): Promise<n
     for (const [i, file] of files.entries()) {
       // A prefix per file keeps request ids unique when several captures are validated together.
       const input = await readInputFile(file, files.length > 1 ? `${i}:` : '');
-      if (input.skipped > 0) {
+      // One request at a time: what is no beacon is dropped at once, so memory follows the beacons.
+      for (const request of input.requests) {
+        inspector.add(request);
+        requests += 1;
+      }
+      const skipped = input.skipped();
+      if (skipped > 0) {
         process.stderr.write(
-          `player-inspector: ${file}: ${input.skipped} HAR entries without a request URL skipped\n`,
+          `player-inspector: ${file}: ${skipped} HAR entries without a request URL skipped\n`,
         );
       }
-      inspector.addAll(input.requests);
-      requests += input.requests.length;
     }
     if (inspector.beacons().length === 0) {
       // Not a failure (a page may send none), but most often the wrong file: say so beside the report.
