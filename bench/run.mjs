@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only core,incremental,har,panel] [-- --sizes 10000,100000]`
+// `npm run bench [-- --json] [-- --only core,incremental,har,panel] [-- --sizes 10000,100000] [-- --protocols kava]`
 // Prints figures, asserts nothing. With --json the last line is one JSON object (docs/performance.md).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -13,11 +13,12 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     only: { type: 'string', default: 'core,incremental,har,panel' },
     sizes: { type: 'string', default: '10000,100000,1000000' },
+    protocols: { type: 'string', default: 'kava,kaltura-stats,jw' },
   },
 });
 const parts = new Set(values.only.split(','));
 const sizes = values.sizes.split(',').map(Number);
-const protocols = ['kava', 'kaltura-stats', 'jw'];
+const protocols = values.protocols.split(',');
 const log = (line = '') => console.log(line);
 const pad = (v, n) => String(v).padStart(n);
 
