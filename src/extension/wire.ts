@@ -24,6 +24,8 @@ export type RequestPatch = Pick<CapturedRequest, 'status' | 'error' | 'duration'
 export type PanelMessage =
   | { type: 'subscribe'; tabId: number }
   | { type: 'clear' }
+  /** The user closed the notice: it is not shown again. */
+  | { type: 'dismiss-notice' }
   | { type: 'settings'; recording?: boolean; preserveLog?: boolean };
 
 export type BackgroundMessage =
@@ -32,7 +34,9 @@ export type BackgroundMessage =
   | { type: 'captured'; request: CapturedRequest }
   | { type: 'completed'; id: string; patch: RequestPatch }
   | { type: 'cleared' }
-  | { type: 'state'; state: TabState };
+  | { type: 'state'; state: TabState }
+  /** Something the user should know that is no beacon (stored data of another version was cleared). */
+  | { type: 'notice'; text: string };
 
 /** Requests per snapshot message: keeps each message far below the extension messaging size limit. */
 export const SNAPSHOT_CHUNK = 1000;

@@ -1,4 +1,4 @@
-import type { Page, Target } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BeaconSite,
@@ -8,6 +8,7 @@ import {
   launchWithExtension,
   panelRows,
   startBeaconSite,
+  stopWorker,
   storedRows,
   tabIdOf,
 } from './support.js';
@@ -25,21 +26,6 @@ describe('extension background capture', () => {
       (url) => (window as never as { xhrGet(u: string): Promise<number> }).xhrGet(url),
       `${site.origin}/api_v3/index.php?${kavaQuery(type, index)}`,
     );
-
-  /** Stops the background worker as the browser does to an idle one, and waits until it is gone. */
-  const stopWorker = async () => {
-    const worker = await ext.worker();
-    const gone = new Promise<void>((resolve) => {
-      const onDestroyed = (t: Target) => {
-        if (t.type() !== 'service_worker') return;
-        ext.browser.off('targetdestroyed', onDestroyed);
-        resolve();
-      };
-      ext.browser.on('targetdestroyed', onDestroyed);
-    });
-    await worker.close();
-    await gone;
-  };
 
   beforeAll(async () => {
     site = await startBeaconSite();
@@ -123,7 +109,7 @@ describe('extension background capture', () => {
       const all = await storedRows(await ext.worker());
       return all.length === 5 && all.every((r) => r.request.status !== undefined) ? true : undefined;
     }, 'the fifth beacon stored');
-    await stopWorker();
+    await stopWorker(ext);
 
     // The next beacons wake a new worker, which keeps them beside the earlier ones.
     await kava(11, 5);
@@ -188,7 +174,7 @@ describe('extension background capture', () => {
         }),
       `tab:${tabId}`,
     );
-    await stopWorker();
+    await stopWorker(ext);
     for (let i = 1; i <= 4; i++) await kava(99, i);
     const panel = await ext.browser.newPage();
     await panel.goto(ext.panelUrl(tabId));

@@ -47,6 +47,21 @@ function workerTarget(browser: Browser): Promise<Target> {
   );
 }
 
+/** Stops the background worker as the browser does to an idle one, and waits until it is gone. */
+export async function stopWorker(ext: ExtensionBrowser): Promise<void> {
+  const worker = await ext.worker();
+  const gone = new Promise<void>((resolve) => {
+    const onDestroyed = (t: Target) => {
+      if (t.type() !== 'service_worker') return;
+      ext.browser.off('targetdestroyed', onDestroyed);
+      resolve();
+    };
+    ext.browser.on('targetdestroyed', onDestroyed);
+  });
+  await worker.close();
+  await gone;
+}
+
 export interface StoredRow {
   tabId: number;
   request: CapturedRequest;
@@ -61,6 +76,8 @@ export function storedRows(worker: WebWorker): Promise<StoredRow[]> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const all = open.result.transaction('requests').objectStore('requests').getAll();
+          // Closed at once: an open connection would block a test that replaces the database.
+          open.result.close();
           all.onsuccess = () => resolve(all.result as StoredRow[]);
           all.onerror = () => reject(all.error);
         };

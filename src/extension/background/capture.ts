@@ -1,4 +1,4 @@
-import type { Runtime, WebRequest } from 'webextension-polyfill';
+import browser, { type Runtime, type WebRequest } from 'webextension-polyfill';
 import type { CapturedRequest } from '../../core/capture/captured-request.js';
 import type { Config } from '../../core/config/config.js';
 import { type BackgroundMessage, type PanelMessage, type RequestPatch, SNAPSHOT_CHUNK } from '../wire.js';
@@ -6,6 +6,7 @@ import { BeaconFilter } from './beacon-filter.js';
 import { PanelPorts } from './panel-ports.js';
 import { requestFromDetails } from './request-from-details.js';
 import { RequestStore } from './request-store.js';
+import { clearedNotice } from './stored-format.js';
 import { TabStates } from './tab-states.js';
 
 /** How long after a worker start completions of unknown requests may belong to stored ones. */
@@ -13,6 +14,9 @@ const RESTART_GRACE_MS = 60_000;
 
 /** Completions held for a start event that may still come; the oldest go first. */
 const MAX_EARLY = 200;
+
+/** The notice for open panels, in storage.session: it outlives this worker until a panel dismisses it. */
+const NOTICE_KEY = 'notice';
 
 /** A request kept since this worker started, until it completes. */
 interface Kept {
@@ -25,7 +29,9 @@ interface Kept {
 
 /** The background's whole job: keep recognised beacons per tab and stream them to open panels. */
 export class Capture {
-  readonly store = new RequestStore();
+  readonly store = new RequestStore((from) =>
+    browser.storage.session.set({ [NOTICE_KEY]: clearedNotice(from) }),
+  );
   private readonly states = new TabStates((tabId) => this.store.count(tabId));
   private readonly ports = new PanelPorts();
   private filter = new BeaconFilter();
@@ -101,6 +107,7 @@ export class Capture {
     }
     if (tabId === undefined) return -1;
     if (message.type === 'clear') await this.clear(tabId);
+    else if (message.type === 'dismiss-notice') await browser.storage.session.remove(NOTICE_KEY);
     else {
       const { type: _type, ...change } = message;
       this.ports.send(tabId, { type: 'state', state: await this.states.update(tabId, change) });
@@ -167,8 +174,11 @@ export class Capture {
   private async sendBacklog(tabId: number): Promise<void> {
     const state = await this.states.get(tabId);
     const requests = await this.store.list(tabId);
+    // Read after the store opened: opening is what may clear data of another format.
+    const notice = (await browser.storage.session.get(NOTICE_KEY))[NOTICE_KEY];
     const send = (message: BackgroundMessage) => this.ports.send(tabId, message);
     send({ type: 'state', state });
+    if (typeof notice === 'string') send({ type: 'notice', text: notice });
     for (let i = 0; i < requests.length; i += SNAPSHOT_CHUNK) {
       const last = i + SNAPSHOT_CHUNK >= requests.length;
       send({ type: 'snapshot', requests: requests.slice(i, i + SNAPSHOT_CHUNK), last });

@@ -1,25 +1,21 @@
 import type { CapturedRequest } from '../../core/capture/captured-request.js';
 import type { RequestPatch } from '../wire.js';
+import { openDatabase, type Row, STORE } from './database.js';
 
 /**
  * Captured requests per tab in IndexedDB (storage.session holds only 10 MB; a tab may keep 50 000
  * beacons). A write starts as soon as a beacon arrives, so a worker the browser stops loses nothing;
  * beacons that arrive while a write is in flight are batched into the next transaction.
  */
-const DB_NAME = 'player-inspector';
-const STORE = 'requests';
-
-interface Row {
-  tabId: number;
-  request: CapturedRequest;
-}
-
 export class RequestStore {
   private db: Promise<IDBDatabase> | undefined;
   private puts = new Map<string, Row>();
   private patches = new Map<string, RequestPatch>();
   private scheduled = false;
   private flushing: Promise<void> = Promise.resolve();
+
+  /** `onCleared` hears of stored data of another format that could not be carried over. */
+  constructor(private readonly onCleared: (from: number) => Promise<void>) {}
 
   add(tabId: number, request: CapturedRequest): void {
     this.puts.set(request.id, { tabId, request });
@@ -56,11 +52,11 @@ export class RequestStore {
     const db = await this.open();
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(STORE, 'readwrite');
-      const cursor = tx.objectStore(STORE).openCursor();
+      const cursor = tx.objectStore(STORE).index('byStart').openCursor(IDBKeyRange.upperBound(time, true));
       cursor.onsuccess = () => {
         const c = cursor.result;
         if (!c) return;
-        if ((c.value as Row).request.startTime < time) c.delete();
+        c.delete();
         c.continue();
       };
       tx.oncomplete = () => resolve();
@@ -126,18 +122,20 @@ export class RequestStore {
   }
 
   private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise((resolve, reject) => {
-      const request = indexedDB.open(DB_NAME, 1);
-      request.onupgradeneeded = () => {
-        // Key [tab, send time, id]: a tab's rows are one key range, already in send order.
-        const store = request.result.createObjectStore(STORE, {
-          keyPath: ['tabId', 'request.startTime', 'request.id'],
-        });
-        store.createIndex('byId', 'request.id', { unique: true });
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+    this.db ??= openDatabase(this.onCleared).then(
+      (db) => {
+        // Another build (an update) or a test changing the database must not wait for this worker.
+        db.onversionchange = () => {
+          db.close();
+          this.db = undefined;
+        };
+        return db;
+      },
+      (error: unknown) => {
+        this.db = undefined;
+        throw error;
+      },
+    );
     return this.db;
   }
 }

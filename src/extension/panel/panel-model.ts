@@ -28,6 +28,8 @@ export class PanelModel {
   /** Grows on every change: a view that rendered an older version must render again. */
   version = 0;
   tabState: TabState | undefined;
+  /** A message from the background until the user dismisses it. */
+  notice: string | undefined;
   /** Every request known, by id: duplicates (snapshot overlapping live messages) are ignored. */
   private readonly known = new Map<string, CapturedRequest>();
   /** Requests not yet fed, in send order, with when they arrived here. */
@@ -103,8 +105,17 @@ export class PanelModel {
       case 'cleared':
         this.clear();
         break;
+      case 'notice':
+        this.notice = message.text;
+        this.changed();
+        break;
     }
     this.pump();
+  }
+
+  dismissNotice(): void {
+    this.notice = undefined;
+    this.changed();
   }
 
   /** Requests from an imported HAR join the capture, in send order. */

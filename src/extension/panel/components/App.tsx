@@ -98,6 +98,22 @@ export function App({ model, send, configText, onConfig }: Props) {
         onExport={onExport}
         onIncludeSecrets={setIncludeSecrets}
       />
+      {model.notice && (
+        <div class="store-notice" role="alert">
+          {model.notice}{' '}
+          <button
+            type="button"
+            class="small"
+            aria-label="Dismiss"
+            onClick={() => {
+              model.dismissNotice();
+              send({ type: 'dismiss-notice' });
+            }}
+          >
+            ✕
+          </button>
+        </div>
+      )}
       <div class="tabs" role="tablist">
         {(['beacons', 'sessions', 'config'] as View[]).map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
