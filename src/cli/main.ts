@@ -23,6 +23,7 @@ export function createProgram(): Command {
 Examples:
   $ player-inspector validate capture.har
   $ player-inspector validate capture.har --format html --out report.html
+  $ player-inspector audit https://example.com/player --out reports/
   $ player-inspector help validate
 `,
     );
