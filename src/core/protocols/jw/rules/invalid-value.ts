@@ -1,7 +1,6 @@
-import type { Beacon } from '../../../beacon.js';
 import { isInteger, isNumber } from '../../../params/formats.js';
-import { truncate } from '../../../params/parse-params.js';
-import { defineRule, type FindingDraft } from '../../../rules/rule.js';
+import { defineRule } from '../../../rules/rule.js';
+import { checkValues, type ValueCheck } from '../../../rules/value-checks.js';
 import { OOS_VALUES, SDK_VALUES } from '../spec.js';
 
 const AID = /^[a-zA-Z0-9+_]{22}$/;
@@ -14,7 +13,7 @@ const intIn = (min: number, max: number) => (v: string) =>
   isInteger(v) && Number(v) >= min && Number(v) <= max;
 
 /** Key, what it should be, and the test; formats from jw-ping.md. */
-const checks: ReadonlyArray<readonly [key: string, expected: string, ok: (value: string) => boolean]> = [
+const checks: readonly ValueCheck[] = [
   ['aid', '22 characters of [a-zA-Z0-9+_]', (v) => AID.test(v)],
   ['emi', '12 characters of [0-9a-z]', (v) => ID12.test(v)],
   ['pli', '12 characters of [0-9a-z]', (v) => ID12.test(v)],
@@ -36,16 +35,5 @@ export const invalidValue = defineRule({
     'Values must have the formats of the ping document: `aid` 22 × [a-zA-Z0-9+_], `emi`/`pli` ' +
     '12 × [0-9a-z], `sa` Unix milliseconds, `oos`/`sdk` from their lists, `pss` 1–99999, `pw` −1…128, ' +
     '`ti` and `vd` non-negative.',
-  check(beacon: Beacon) {
-    const out: FindingDraft[] = [];
-    for (const [key, expected, ok] of checks) {
-      const value = beacon.values[key];
-      if (value === undefined || value === '' || ok(value)) continue;
-      out.push({
-        message: `Expected ${key} to be ${expected}, but saw "${truncate(value)}".`,
-        beacons: [beacon.index],
-      });
-    }
-    return out.length > 0 ? out : undefined;
-  },
+  check: checkValues(checks),
 });

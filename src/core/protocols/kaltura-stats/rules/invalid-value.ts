@@ -1,11 +1,11 @@
 import { isInteger, isNumber, unixTimeMs } from '../../../params/formats.js';
-import { truncate } from '../../../params/parse-params.js';
 import { defineRule } from '../../../rules/rule.js';
+import { checkValues, type ValueCheck } from '../../../rules/value-checks.js';
 
 // Kaltura's HTML5 player sends `event:seek` as true/false, the document says 1/0: both are accepted.
 const SEEK_VALUES = new Set(['0', '1', 'true', 'false']);
 
-const checks: ReadonlyArray<readonly [key: string, expected: string, ok: (value: string) => boolean]> = [
+const checks: readonly ValueCheck[] = [
   ['event:uiconfId', 'an integer', isInteger],
   ['event:partnerId', 'an integer', isInteger],
   ['event:duration', 'a number', isNumber],
@@ -22,16 +22,5 @@ export const invalidValue = defineRule({
   explanation:
     'Ids must be numeric, durations and playhead points numbers, `event:seek` 0 or 1 and ' +
     '`event:eventTimestamp` a Unix time; other values are rejected or misread by the stats server.',
-  check(beacon) {
-    const out = [];
-    for (const [key, expected, ok] of checks) {
-      const value = beacon.values[key];
-      if (value === undefined || value === '' || ok(value)) continue;
-      out.push({
-        message: `Expected ${key} to be ${expected}, but saw "${truncate(value)}".`,
-        beacons: [beacon.index],
-      });
-    }
-    return out.length > 0 ? out : undefined;
-  },
+  check: checkValues(checks),
 });
