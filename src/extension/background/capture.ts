@@ -173,16 +173,16 @@ export class Capture {
 
   private async sendBacklog(tabId: number): Promise<void> {
     const state = await this.states.get(tabId);
-    const requests = await this.store.list(tabId);
-    // Read after the store opened: opening is what may clear data of another format.
+    const pages = this.store.pages(tabId, SNAPSHOT_CHUNK);
+    // The first page is read before the notice: opening the store is what may clear data of another format.
+    const first = await pages.next();
     const notice = (await browser.storage.session.get(NOTICE_KEY))[NOTICE_KEY];
     const send = (message: BackgroundMessage) => this.ports.send(tabId, message);
     send({ type: 'state', state });
     if (typeof notice === 'string') send({ type: 'notice', text: notice });
-    for (let i = 0; i < requests.length; i += SNAPSHOT_CHUNK) {
-      const last = i + SNAPSHOT_CHUNK >= requests.length;
-      send({ type: 'snapshot', requests: requests.slice(i, i + SNAPSHOT_CHUNK), last });
-    }
-    if (requests.length === 0) send({ type: 'snapshot', requests: [], last: true });
+    if (first.done) return;
+    send({ type: 'snapshot', ...first.value });
+    // Each page is posted as soon as it is read.
+    for await (const page of pages) send({ type: 'snapshot', ...page });
   }
 }

@@ -29,11 +29,23 @@ export class RequestStore {
     this.schedule();
   }
 
-  /** A tab's requests in send order, after every queued write. */
-  async list(tabId: number): Promise<CapturedRequest[]> {
+  /**
+   * A tab's requests in send order, after every queued write, in pages of at most `size`: each page is
+   * one short read, so the first can be shown while the rest of a large backlog is still being read.
+   * `last` marks the final page (empty when the one before was exactly full).
+   */
+  async *pages(tabId: number, size: number): AsyncGenerator<{ requests: CapturedRequest[]; last: boolean }> {
     await this.flush();
-    const rows = await this.run<Row[]>('readonly', (s) => s.getAll(tabRange(tabId)));
-    return rows.map((r) => r.request);
+    let range = tabRange(tabId);
+    for (;;) {
+      const rows = await this.run<Row[]>('readonly', (s) => s.getAll(range, size));
+      const last = rows.length < size;
+      yield { requests: rows.map((r) => r.request), last };
+      if (last) return;
+      // The next page starts after the last row's key [tab, send time, id].
+      const { request } = rows[rows.length - 1]!;
+      range = IDBKeyRange.bound([tabId, request.startTime, request.id], [tabId + 1], true, true);
+    }
   }
 
   async count(tabId: number): Promise<number> {
