@@ -143,6 +143,17 @@ export class Inspector {
     ];
   }
 
+  /** The findings raised as beacons arrived, from the `start`-th on (a view keeps up with the new ones). */
+  checkFindingsFrom(start: number): Finding[] {
+    return this.checkFindings.slice(start);
+  }
+
+  /** One session's end-of-capture findings, evaluated now. */
+  endFindingsForSession(key: string): Finding[] {
+    const record = this.sessionMap.get(key);
+    return record ? this.finishFindingsOf(record) : [];
+  }
+
   /** The rules run on a session's protocol, with their effective severity (JUnit lists them). */
   rulesFor(protocolId: string): readonly ActiveRule[] {
     return this.activeRules.get(protocolId) ?? [];

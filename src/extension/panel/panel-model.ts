@@ -4,6 +4,7 @@ import type { Config } from '../../core/config/config.js';
 import { Inspector } from '../../core/inspector.js';
 import type { Finding } from '../../core/rules/rule.js';
 import type { BackgroundMessage, TabState } from '../wire.js';
+import { FindingIndex } from './finding-index.js';
 
 /**
  * How long a beacon may wait for its response before it is validated without one. Beacons are fed to
@@ -39,12 +40,16 @@ export class PanelModel {
   private held: BackgroundMessage[] | undefined = [];
   private listeners = new Set<() => void>();
   private cached: PanelView | undefined;
+  private index: FindingIndex;
+  /** Each fed request and the beacon it became (if any), so a late status marks its session changed. */
+  private beaconOf = new Map<CapturedRequest, Beacon | undefined>();
 
   constructor(
     private config: Config = {},
     private readonly now: () => number = Date.now,
   ) {
     this.inspector = new Inspector({ config });
+    this.index = new FindingIndex(this.inspector);
   }
 
   subscribe(listener: () => void): () => void {
@@ -53,18 +58,7 @@ export class PanelModel {
   }
 
   view(): PanelView {
-    if (!this.cached) {
-      const findings = this.inspector.findings();
-      const findingsByBeacon = new Map<number, Finding[]>();
-      for (const f of findings) {
-        for (const index of f.beacons) {
-          const list = findingsByBeacon.get(index);
-          if (list) list.push(f);
-          else findingsByBeacon.set(index, [f]);
-        }
-      }
-      this.cached = { beacons: this.inspector.beacons(), findings, findingsByBeacon };
-    }
+    this.cached ??= { beacons: this.inspector.beacons(), ...this.index.update() };
     return this.cached;
   }
 
@@ -99,7 +93,10 @@ export class PanelModel {
         if (!request) break;
         Object.assign(request, message.patch);
         // A beacon already validated (it waited too long) shows its late status.
-        if (this.fed.includes(request)) this.changed();
+        if (!this.beaconOf.has(request)) break;
+        const beacon = this.beaconOf.get(request);
+        if (beacon) this.index.touched(beacon);
+        this.changed();
         break;
       }
       case 'cleared':
@@ -133,7 +130,7 @@ export class PanelModel {
     this.known.clear();
     this.queue = [];
     this.fed = [];
-    this.inspector = new Inspector({ config: this.config });
+    this.newInspector();
     this.changed();
   }
 
@@ -173,12 +170,20 @@ export class PanelModel {
 
   private feed(request: CapturedRequest): void {
     this.fed.push(request);
-    this.inspector.add(request);
+    const beacon = this.inspector.add(request);
+    this.beaconOf.set(request, beacon);
+    if (beacon) this.index.touched(beacon);
+  }
+
+  private newInspector(): void {
+    this.inspector = new Inspector({ config: this.config });
+    this.index = new FindingIndex(this.inspector);
+    this.beaconOf.clear();
   }
 
   private rebuild(): void {
     const all = [...this.known.values()].sort((a, b) => a.startTime - b.startTime);
-    this.inspector = new Inspector({ config: this.config });
+    this.newInspector();
     this.fed = [];
     this.queue = [];
     const arrived = this.now() - PENDING_WAIT_MS;

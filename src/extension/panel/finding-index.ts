@@ -1,0 +1,66 @@
+import type { Beacon } from '../../core/beacon.js';
+import type { Inspector } from '../../core/inspector.js';
+import type { Finding } from '../../core/rules/rule.js';
+
+/**
+ * One inspector's findings, kept up to date at a cost in proportion to what changed: the findings
+ * raised by new beacons are appended, and end-of-capture findings are evaluated again only for the
+ * sessions that received beacons. The lists come in the order `Inspector.findings()` gives them.
+ */
+export class FindingIndex {
+  private readonly checks: Finding[] = [];
+  /** End-of-capture findings per session, in the order sessions appeared. */
+  private readonly ends = new Map<string, Finding[]>();
+  private readonly checksByBeacon = new Map<number, Finding[]>();
+  private readonly endsByBeacon = new Map<number, Finding[]>();
+  private readonly byBeacon = new Map<number, Finding[]>();
+  private readonly dirty = new Set<string>();
+
+  constructor(private readonly inspector: Inspector) {}
+
+  /** A beacon was fed to the inspector (or changed): its session's end-of-capture findings are stale. */
+  touched(beacon: Beacon): void {
+    const key = `${beacon.protocol}:${beacon.sessionId}`;
+    if (!this.ends.has(key)) this.ends.set(key, []);
+    this.dirty.add(key);
+  }
+
+  /** Brings the index up to date; returns every finding and the findings per beacon index. */
+  update(): { findings: Finding[]; findingsByBeacon: Map<number, Finding[]> } {
+    const changed = new Set<number>();
+    for (const f of this.inspector.checkFindingsFrom(this.checks.length)) {
+      this.checks.push(f);
+      addTo(this.checksByBeacon, f, changed);
+    }
+    for (const key of this.dirty) {
+      const stale = new Set(this.ends.get(key));
+      for (const f of stale) {
+        for (const index of f.beacons) {
+          changed.add(index);
+          const rest = this.endsByBeacon.get(index)?.filter((x) => !stale.has(x)) ?? [];
+          if (rest.length > 0) this.endsByBeacon.set(index, rest);
+          else this.endsByBeacon.delete(index);
+        }
+      }
+      const fresh = this.inspector.endFindingsForSession(key);
+      this.ends.set(key, fresh);
+      for (const f of fresh) addTo(this.endsByBeacon, f, changed);
+    }
+    this.dirty.clear();
+    for (const index of changed) {
+      const list = [...(this.checksByBeacon.get(index) ?? []), ...(this.endsByBeacon.get(index) ?? [])];
+      if (list.length > 0) this.byBeacon.set(index, list);
+      else this.byBeacon.delete(index);
+    }
+    return { findings: [...this.checks, ...[...this.ends.values()].flat()], findingsByBeacon: this.byBeacon };
+  }
+}
+
+function addTo(map: Map<number, Finding[]>, finding: Finding, changed: Set<number>): void {
+  for (const index of finding.beacons) {
+    changed.add(index);
+    const list = map.get(index);
+    if (list) list.push(finding);
+    else map.set(index, [finding]);
+  }
+}
