@@ -15,6 +15,9 @@ const RESTART_GRACE_MS = 60_000;
 /** Completions held for a start event that may still come; the oldest go first. */
 const MAX_EARLY = 200;
 
+/** Requests in the first snapshot: a small one reaches the panel, and is validated there, soonest. */
+const FIRST_SNAPSHOT = 100;
+
 /** The notice for open panels, in storage.session: it outlives this worker until a panel dismisses it. */
 const NOTICE_KEY = 'notice';
 
@@ -173,7 +176,7 @@ export class Capture {
 
   private async sendBacklog(tabId: number): Promise<void> {
     const state = await this.states.get(tabId);
-    const pages = this.store.pages(tabId, SNAPSHOT_CHUNK);
+    const pages = this.store.pages(tabId, SNAPSHOT_CHUNK, FIRST_SNAPSHOT);
     // The first page is read before the notice: opening the store is what may clear data of another format.
     const first = await pages.next();
     const notice = (await browser.storage.session.get(NOTICE_KEY))[NOTICE_KEY];

@@ -30,16 +30,20 @@ export class RequestStore {
   }
 
   /**
-   * A tab's requests in send order, after every queued write, in pages of at most `size`: each page is
-   * one short read, so the first can be shown while the rest of a large backlog is still being read.
-   * `last` marks the final page (empty when the one before was exactly full).
+   * A tab's requests in send order, after every queued write, in pages of at most `size` (the first of
+   * at most `first`): each page is one short read, so the first can be shown while the rest of a large
+   * backlog is still being read. `last` marks the final page (empty when the one before was exactly full).
    */
-  async *pages(tabId: number, size: number): AsyncGenerator<{ requests: CapturedRequest[]; last: boolean }> {
+  async *pages(
+    tabId: number,
+    size: number,
+    first = size,
+  ): AsyncGenerator<{ requests: CapturedRequest[]; last: boolean }> {
     await this.flush();
     let range = tabRange(tabId);
-    for (;;) {
-      const rows = await this.run<Row[]>('readonly', (s) => s.getAll(range, size));
-      const last = rows.length < size;
+    for (let limit = first; ; limit = size) {
+      const rows = await this.run<Row[]>('readonly', (s) => s.getAll(range, limit));
+      const last = rows.length < limit;
       yield { requests: rows.map((r) => r.request), last };
       if (last) return;
       // The next page starts after the last row's key [tab, send time, id].
