@@ -115,12 +115,8 @@ export class KavaSession {
   }
 }
 
-/**
- * What Kaltura's player sends for a 40 s video played with one 3 s pause and a seek (kava.md, "Sequence
- * seen"): 1 → 2 → 3 → 99 → 11 → 99 → 12 → 99 → 33 → 4 → 35 → 13 → 99 → 14 → 33, Views every 10 s of
- * unpaused time, the 25% quartile slightly early.
- */
-export function realPlayerSession(session = new KavaSession()): CapturedRequest[] {
+/** The real player's opening: 1 → 2 → 3 → 99 → 11 → 99 → 12 → 99, then a Pause at 22.5 s (25 s wall). */
+function playUntilFirstPause(session: KavaSession): void {
   session.send(1, 0, 0);
   session.send(2, 2, 0);
   session.send(3, 2.5, 0);
@@ -130,6 +126,15 @@ export function realPlayerSession(session = new KavaSession()): CapturedRequest[
   session.send(12, 22.5, 20);
   session.send(99, 22.55, 20.05);
   session.send(33, 25, 22.5);
+}
+
+/**
+ * What Kaltura's player sends for a 40 s video played with one 3 s pause and a seek (kava.md, "Sequence
+ * seen"): 1 → 2 → 3 → 99 → 11 → 99 → 12 → 99 → 33 → 4 → 35 → 13 → 99 → 14 → 33, Views every 10 s of
+ * unpaused time, the 25% quartile slightly early.
+ */
+export function realPlayerSession(session = new KavaSession()): CapturedRequest[] {
+  playUntilFirstPause(session);
   session.send(4, 28, 22.5, { bufferTime: 0.3, bufferTimeSum: 0.3 });
   session.send(35, 29, 23.5, { targetPosition: 31 });
   session.send(13, 29.2, 31);
@@ -158,15 +163,7 @@ export function replayFromEnd(session: KavaSession, at: number): CapturedRequest
  * sessionId; play and buffer sums restart, bufferTime is not cleared (so it exceeds bufferTimeSum once).
  */
 export function resetPlayerSession(session = new KavaSession()): CapturedRequest[] {
-  session.send(1, 0, 0);
-  session.send(2, 2, 0);
-  session.send(3, 2.5, 0);
-  session.send(99, 2.5, 0);
-  session.send(11, 12.45, 9.95);
-  session.send(99, 12.5, 10);
-  session.send(12, 22.5, 20);
-  session.send(99, 22.55, 20.05);
-  session.send(33, 25, 22.5);
+  playUntilFirstPause(session);
   session.resetSession();
   session.send(4, 60, 22.5, { bufferTime: 0.4, bufferTimeSum: 0 });
   session.send(13, 67.5, 30);
