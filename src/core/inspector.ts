@@ -1,7 +1,8 @@
 import type { Beacon } from './beacon.js';
+import { BeaconRecord, KeptDecodings, parseUrl } from './beacon-record.js';
 import type { CapturedRequest } from './capture/captured-request.js';
 import { type Config, type ResolvedConfig, resolveConfig } from './config/config.js';
-import type { DecodedBeacon, ProtocolModule } from './protocols/protocol.js';
+import type { ProtocolModule } from './protocols/protocol.js';
 import { defaultProtocols } from './protocols/registry.js';
 import { genericRules } from './rules/generic-rules.js';
 import type { Finding, FindingDraft, Rule, RuleEnv, Severity } from './rules/rule.js';
@@ -47,6 +48,7 @@ export class Inspector {
   private readonly sessionMap = new Map<string, SessionRecord>();
   private readonly checkFindings: Finding[] = [];
   private readonly findingsByBeacon = new Map<number, Finding[]>();
+  private readonly kept = new KeptDecodings();
 
   constructor(options: InspectorOptions = {}) {
     this.config = resolveConfig(options.config);
@@ -74,23 +76,7 @@ export class Inspector {
     const protocol = this.protocols.find((p) => p.recognise(request, url));
     if (!protocol) return undefined;
     const decoded = protocol.decode(request, url);
-    const values = decoded.values ?? firstValues(decoded);
-    const beacon: Beacon = {
-      index: this.beaconList.length,
-      protocol: protocol.id,
-      time: request.startTime,
-      event: {
-        code: decoded.eventCode,
-        name: protocol.eventName(decoded.eventCode),
-        known: protocol.eventSpec(decoded.eventCode) !== undefined,
-      },
-      sessionId: decoded.sessionId,
-      params: decoded.params,
-      values,
-      request,
-    };
-    if (decoded.malformed !== undefined) beacon.malformed = decoded.malformed;
-    if (decoded.detail !== undefined) beacon.detail = decoded.detail;
+    const beacon = new BeaconRecord(this.beaconList.length, request, protocol, decoded, this.kept);
     this.beaconList.push(beacon);
 
     const record = this.sessionFor(protocol, beacon.sessionId);
@@ -220,19 +206,5 @@ export class Inspector {
       if (list) list.push(finding);
       else this.findingsByBeacon.set(index, [finding]);
     }
-  }
-}
-
-function firstValues(decoded: DecodedBeacon): Record<string, string> {
-  const values: Record<string, string> = Object.create(null);
-  for (const p of decoded.params) if (!(p.key in values)) values[p.key] = p.value;
-  return values;
-}
-
-function parseUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
   }
 }
