@@ -7,6 +7,7 @@ import {
 } from '../../../../test/helpers/kava-session.js';
 import type { CapturedRequest } from '../../capture/captured-request.js';
 import { Inspector } from '../../inspector.js';
+import { timelineGeometry } from '../../timeline/timeline.js';
 import { kava } from './index.js';
 
 function playbackOf(requests: CapturedRequest[]) {
@@ -79,6 +80,23 @@ describe('KAVA playback tracker', () => {
     expect(playback.ended).toBe(false);
     expect(playback.seeks.at(-1)).toMatchObject({ from: 40, to: 0 });
     expect(playback.buffering).toEqual([{ start: at(38.1), end: at(38.13), beacons: [16, 17] }]);
+  });
+
+  it('takes a Seek that reports its target as position (as the real player does) from the beacon before', () => {
+    const s = new KavaSession();
+    s.send(1, 0, 0);
+    s.send(2, 1, 0);
+    s.send(3, 1.5, 0);
+    s.send(33, 10, 8.5);
+    s.send(35, 12, 40, { targetPosition: 40 });
+    s.send(4, 15, 40);
+    const inspector = new Inspector({ protocols: [kava] });
+    inspector.addAll(s.requests);
+    const [session] = inspector.sessions();
+    expect(session?.playback.seeks).toEqual([{ time: at(12), from: 8.5, to: 40, beacon: 4 }]);
+    // The playhead line breaks before the Seek's point: no line drawn across the jump while paused.
+    const lines = timelineGeometry(session!).playhead;
+    expect(lines.map((line) => line.length)).toEqual([4, 2]);
   });
 
   it('skips a position that is no number', () => {

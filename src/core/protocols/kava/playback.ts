@@ -21,6 +21,7 @@ export function createKavaPlaybackTracker(): PlaybackTracker {
       const v = beacon.values;
       noteCommon(summary, beacon, { entryId: v.entryId, partnerId: v.partnerId, playerVersion: v.clientVer });
       const position = numberOf(v.position);
+      const before = summary.playhead[summary.playhead.length - 1]?.position;
       if (position !== undefined)
         summary.playhead.push({ time: beacon.time, position, beacon: beacon.index });
 
@@ -54,8 +55,11 @@ export function createKavaPlaybackTracker(): PlaybackTracker {
           break;
         case EVENT.seek: {
           const seek: PlaybackSummary['seeks'][number] = { time: beacon.time, beacon: beacon.index };
-          if (position !== undefined) seek.from = position;
           const to = numberOf(v.targetPosition);
+          // Kaltura's player already reports the target as `position` on a Seek (docs/real-player.md):
+          // where it came from is then the playhead of the beacon before.
+          const from = position !== undefined && position !== to ? position : before;
+          if (from !== undefined) seek.from = from;
           if (to !== undefined) seek.to = to;
           summary.seeks.push(seek);
           break;
