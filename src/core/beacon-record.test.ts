@@ -6,9 +6,7 @@ import { Inspector } from './inspector.js';
 /** A session longer than the ring of kept decodings, so its first beacons are decoded again when read. */
 function longSession(views: number) {
   const session = new KavaSession();
-  session.send(1, 0, 0);
-  session.send(2, 1, 0);
-  session.send(3, 1.5, 0);
+  session.startPlaying();
   for (let i = 1; i <= views; i++) session.send(99, 1.5 + i * 10, i * 10, { playTimeSum: i * 10 });
   return session.requests;
 }

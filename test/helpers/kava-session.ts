@@ -109,6 +109,13 @@ export class KavaSession {
     return request;
   }
 
+  /** Player Import (1), Play Request (2) and Play (3) in the first 1.5 s, the playhead at 0. */
+  startPlaying(): void {
+    this.send(1, 0, 0);
+    this.send(2, 1, 0);
+    this.send(3, 1.5, 0);
+  }
+
   /** The player's reset after a long pause: the next beacon has eventIndex 1 again. */
   resetSession(): void {
     this.index = 0;

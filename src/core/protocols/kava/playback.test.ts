@@ -43,9 +43,7 @@ describe('KAVA playback tracker', () => {
 
   it('pairs Buffer Start and Buffer End into buffering intervals', () => {
     const s = new KavaSession();
-    s.send(1, 0, 0);
-    s.send(2, 1, 0);
-    s.send(3, 1.5, 0);
+    s.startPlaying();
     s.send(45, 5, 3.5);
     s.send(46, 6.2, 3.5);
     s.send(45, 8, 5.5);
@@ -58,9 +56,7 @@ describe('KAVA playback tracker', () => {
 
   it('counts a Replay as a new play-through, not doubled by its Play, and clears the end', () => {
     const s = new KavaSession();
-    s.send(1, 0, 0);
-    s.send(2, 1, 0);
-    s.send(3, 1.5, 0);
+    s.startPlaying();
     s.send(14, 41.5, 40);
     s.send(33, 41.6, 40);
     s.send(34, 50, 40);
@@ -84,9 +80,7 @@ describe('KAVA playback tracker', () => {
 
   it('takes a Seek that reports its target as position (as the real player does) from the beacon before', () => {
     const s = new KavaSession();
-    s.send(1, 0, 0);
-    s.send(2, 1, 0);
-    s.send(3, 1.5, 0);
+    s.startPlaying();
     s.send(33, 10, 8.5);
     s.send(35, 12, 40, { targetPosition: 40 });
     s.send(4, 15, 40);

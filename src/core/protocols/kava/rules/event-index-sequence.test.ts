@@ -32,9 +32,7 @@ describe(RULE, () => {
 
   it('fires on a restart at 1 after a pause shorter than the reset time', () => {
     const s = new KavaSession();
-    s.send(1, 0, 0);
-    s.send(2, 1, 0);
-    s.send(3, 1.5, 0);
+    s.startPlaying();
     s.send(33, 5, 3.5);
     s.resetSession();
     s.send(4, 20, 3.5);

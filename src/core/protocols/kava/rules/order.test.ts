@@ -54,9 +54,7 @@ describe(RULE, () => {
 
   it('fires on quartiles out of order or skipped within a play-through', () => {
     const s = new KavaSession();
-    s.send(1, 0, 0);
-    s.send(2, 1, 0);
-    s.send(3, 1.5, 0);
+    s.startPlaying();
     s.send(12, 21.5, 20);
     s.send(11, 21.6, 20);
     expect(ruleFindings(s.requests, RULE).map((f) => [f.message, f.beacons])).toEqual([
@@ -75,9 +73,7 @@ describe(RULE, () => {
     expect(ruleFindings(realPlayerSession(), RULE)).toEqual([]);
     expect(ruleFindings(resetPlayerSession(), RULE)).toEqual([]);
     const s = new KavaSession();
-    s.send(1, 0, 0);
-    s.send(2, 1, 0);
-    s.send(3, 1.5, 0);
+    s.startPlaying();
     s.send(35, 2, 0.5, { targetPosition: 35 });
     for (const q of [11, 12, 13]) s.send(q, 2.1, 35);
     s.send(14, 7.1, 40);

@@ -5,9 +5,7 @@ const RULE = 'kava/quartile-repeated';
 
 function started(): KavaSession {
   const s = new KavaSession();
-  s.send(1, 0, 0);
-  s.send(2, 1, 0);
-  s.send(3, 1.5, 0);
+  s.startPlaying();
   s.send(11, 11.5, 10);
   return s;
 }

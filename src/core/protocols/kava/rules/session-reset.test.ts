@@ -22,9 +22,7 @@ describe(RULE, () => {
 
   it('also accepts the reset on an event other than Resume (a Seek while still paused)', () => {
     const s = new KavaSession();
-    s.send(1, 0, 0);
-    s.send(2, 1, 0);
-    s.send(3, 1.5, 0);
+    s.startPlaying();
     s.send(33, 5, 3.5);
     s.resetSession();
     s.send(35, 50, 3.5, { targetPosition: 20 });

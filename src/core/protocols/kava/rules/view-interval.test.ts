@@ -10,9 +10,7 @@ const RULE = 'kava/view-interval';
 
 function playing(): KavaSession {
   const s = new KavaSession();
-  s.send(1, 0, 0);
-  s.send(2, 1, 0);
-  s.send(3, 1.5, 0);
+  s.startPlaying();
   return s;
 }
 
