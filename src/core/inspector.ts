@@ -158,7 +158,7 @@ export class Inspector {
 
   private finishFindings(): Finding[] {
     const out: Finding[] = [];
-    for (const record of this.sessionMap.values()) out.push(...this.finishFindingsOf(record));
+    for (const record of this.sessionMap.values()) for (const f of this.finishFindingsOf(record)) out.push(f);
     return out;
   }
 

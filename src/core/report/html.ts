@@ -1,3 +1,4 @@
+import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
 import { renderTimelineSvg, TIMELINE_CSS } from '../timeline/svg.js';
 import { timelineGeometry } from '../timeline/timeline.js';
@@ -46,12 +47,11 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
   const findings = source.findings();
   const summary = source.summary(findings);
   const title = options.title ?? 'Player Inspector report';
-  const byBeacon = new Map<number, Finding[]>();
-  for (const f of findings) for (const i of f.beacons) byBeacon.set(i, [...(byBeacon.get(i) ?? []), f]);
+  const { byBeacon, bySession } = groupFindings(findings);
   const label = (id: string) => source.protocols.find((p) => p.id === id)?.label ?? id;
 
   const sessions = source.sessions().map((s, i) => {
-    const mine = findings.filter((f) => f.sessionId === s.id && f.protocol === s.protocol);
+    const mine = bySession.get(s.key) ?? [];
     const name = `${label(s.protocol)} session ${s.id || '(no session id)'}`;
     const p = s.playback;
     const facts = [
@@ -62,7 +62,7 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
       `${mine.filter((f) => f.severity === 'error').length} errors`,
       `${mine.filter((f) => f.severity === 'warning').length} warnings`,
     ].filter(Boolean);
-    const svg = renderTimelineSvg(timelineGeometry(s, findings, { width: 1000, height: 240 }), {
+    const svg = renderTimelineSvg(timelineGeometry(s, mine, { width: 1000, height: 240 }), {
       title: `Timeline of ${name}`,
       embedStyle: false,
     });

@@ -1,3 +1,4 @@
+import { groupBy, groupFindings } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
 import { escapeXml } from './escape.js';
 import type { ReportSource } from './source.js';
@@ -22,18 +23,15 @@ export function renderJunit(source: ReportSource): string {
     );
   };
 
+  const { bySession } = groupFindings(findings);
   const sessionKeys = new Set<string>();
   for (const session of source.sessions()) {
-    sessionKeys.add(`${session.protocol}:${session.id}`);
-    const mine = findings.filter((f) => f.sessionId === session.id && f.protocol === session.protocol);
+    sessionKeys.add(session.key);
+    const byRule = groupBy(bySession.get(session.key) ?? [], (f) => f.rule);
     const classname = `${session.protocol}.${session.id || '(no session id)'}`;
-    const cases = source.rulesFor(session.protocol).map(({ rule }) =>
-      testCase(
-        classname,
-        rule.id,
-        mine.filter((f) => f.rule === rule.id),
-      ),
-    );
+    const cases = source
+      .rulesFor(session.protocol)
+      .map(({ rule }) => testCase(classname, rule.id, byRule.get(rule.id) ?? []));
     const first = session.beacons[0]?.time;
     const timestamp = first === undefined ? '' : ` timestamp="${new Date(first).toISOString().slice(0, 19)}"`;
     addSuite(`${session.protocol} session ${session.id || '(no session id)'}`, cases, timestamp);
@@ -43,14 +41,7 @@ export function renderJunit(source: ReportSource): string {
     (f) => f.sessionId === undefined || !sessionKeys.has(`${f.protocol}:${f.sessionId}`),
   );
   if (orphans.length) {
-    const ruleIds = [...new Set(orphans.map((f) => f.rule))];
-    const cases = ruleIds.map((id) =>
-      testCase(
-        'capture',
-        id,
-        orphans.filter((f) => f.rule === id),
-      ),
-    );
+    const cases = [...groupBy(orphans, (f) => f.rule)].map(([id, list]) => testCase('capture', id, list));
     addSuite('capture (findings outside any session)', cases);
   }
 

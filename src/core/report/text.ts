@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding, Severity } from '../rules/rule.js';
 import type { Session } from '../session/session.js';
 import { clock, offset } from '../timeline/ticks.js';
@@ -21,20 +22,21 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
   const lines: string[] = [];
   const sessions = source.sessions();
   const shown = new Set<Finding>();
+  const { byBeacon, bySession } = groupFindings(findings);
 
   for (const session of sessions) {
     const protocol = source.protocols.find((p) => p.id === session.protocol);
     lines.push(c.bold(sessionTitle(session, protocol?.label ?? session.protocol)));
     const start = session.beacons[0]?.time ?? 0;
     const positionOf = playheadAt(session);
-    const mine = findings.filter((f) => f.sessionId === session.id && f.protocol === session.protocol);
+    const mine = bySession.get(session.key) ?? [];
     for (const b of session.beacons) {
       const position = positionOf(b.index, b.time);
       const keys = (protocol?.keyParams ?? [])
         .map((k) => [k, keyParamValue(b, k, redact)] as const)
         .filter(([, v]) => v !== undefined && v !== '')
         .map(([k, v]) => `${c.dim(`${k}=`)}${v}`);
-      const worst = worstSeverity(mine.filter((f) => f.beacons.includes(b.index)));
+      const worst = worstSeverity(byBeacon.get(b.index) ?? []);
       const name = `${b.event.name}${b.detail ? ` [${b.detail}]` : ''}`;
       const cols = [
         c.dim(`#${String(b.index).padEnd(4)}`),

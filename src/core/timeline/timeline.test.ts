@@ -201,6 +201,31 @@ describe('eventCategory', () => {
   });
 });
 
+describe('timelineGeometry on a huge session', () => {
+  it('lays out 200 000 beacons without overflowing the stack, positions from the points before', () => {
+    const count = 200_000;
+    const beacons = Array.from({ length: count }, (_, i) => beacon(i, i * 10, 'View'));
+    // Every other beacon reports a position: the others take the last one before them.
+    const playhead = beacons
+      .filter((b) => b.index % 2 === 0)
+      .map((b) => ({ time: b.time, position: b.index * 5, beacon: b.index }));
+    const huge: Session = {
+      key: 'kava:s1',
+      id: 's1',
+      protocol: 'kava',
+      beacons,
+      playback: { ...emptyPlayback(), playhead },
+    };
+    const g = timelineGeometry(huge, [{ ...findings[0]!, beacons: [count - 1] }]);
+    expect(g.start).toBe(T0);
+    expect(g.end).toBe(T0 + (count - 1) * 10_000);
+    expect(g.maxPosition).toBe((count - 2) * 5);
+    expect(g.markers).toHaveLength(count);
+    expect(g.markers[3]?.position).toBe(10);
+    expect(g.markers[count - 1]?.severity).toBe('warning');
+  });
+});
+
 describe('renderTimelineSvg', () => {
   it('draws every marker and escapes captured text', () => {
     const s = session();

@@ -1,3 +1,4 @@
+import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
 import type { Session } from '../session/session.js';
 import { type EventCategory, eventCategory } from './event-category.js';
@@ -86,9 +87,9 @@ export function timelineGeometry(
     height: Math.max(1, height - MARGIN.top - MARGIN.bottom),
   };
   const { playback, beacons } = session;
-  const times = beacons.map((b) => b.time);
-  const start = playback.firstTime ?? (times.length ? Math.min(...times) : 0);
-  const lastTime = playback.lastTime ?? (times.length ? Math.max(...times) : start);
+  const times = range(beacons, (b) => b.time);
+  const start = playback.firstTime ?? (beacons.length ? times.min : 0);
+  const lastTime = playback.lastTime ?? (beacons.length ? times.max : start);
   // A one-beacon session still gets a readable one-second axis.
   const end = Math.max(lastTime, start + 1000);
   // A decoded position can be anything a beacon said (`1e999`): only finite ones shape the axis.
@@ -96,7 +97,7 @@ export function timelineGeometry(
   const maxPosition = Math.max(
     1,
     finite(playback.duration),
-    ...playback.playhead.map((p) => finite(p.position)),
+    range(playback.playhead, (p) => finite(p.position)).max,
   );
 
   const x = (time: number) => plot.x + ((time - start) / (end - start)) * plot.width;
@@ -114,10 +115,7 @@ export function timelineGeometry(
     label: clock(s),
   }));
 
-  const sessionBeacons = new Set(beacons.map((b) => b.index));
-  const mine = findings.filter((f) => f.beacons.some((i) => sessionBeacons.has(i)));
-  const byBeacon = new Map<number, Finding[]>();
-  for (const f of mine) for (const i of f.beacons) byBeacon.set(i, [...(byBeacon.get(i) ?? []), f]);
+  const { byBeacon } = groupFindings(findings);
   const sessionFindings = findings.filter(
     (f) => f.beacons.length === 0 && f.sessionId === session.id && f.protocol === session.protocol,
   );
@@ -187,17 +185,17 @@ export function timelineGeometry(
  */
 function playheadLines(session: Session): { time: number; position: number }[][] {
   const points = [...session.playback.playhead].sort((a, b) => a.time - b.time);
+  const indexOfBeacon = new Map(points.map((p, i) => [p.beacon, i]));
   const breakBefore = new Set<number>();
   for (const seek of session.playback.seeks) {
-    const own = points.findIndex((p) => p.beacon === seek.beacon);
-    if (own !== -1) {
+    const own = indexOfBeacon.get(seek.beacon);
+    if (own !== undefined) {
       const at = points[own]!.position;
       const nearTo =
         seek.to !== undefined && Math.abs(at - seek.to) < Math.abs(at - (seek.from ?? -Infinity));
       breakBefore.add(nearTo ? own : own + 1);
     } else {
-      const after = points.findIndex((p) => p.time > seek.time);
-      if (after !== -1) breakBefore.add(after);
+      breakBefore.add(firstAfter(points, seek.time));
     }
   }
   const lines: { time: number; position: number }[][] = [];
@@ -218,14 +216,32 @@ function playheadLines(session: Session): { time: number; position: number }[][]
 export function playheadAt(session: Session): (beacon: number, time: number) => number | undefined {
   const points = [...session.playback.playhead].sort((a, b) => a.time - b.time);
   const byBeacon = new Map(points.map((p) => [p.beacon, p.position]));
-  return (beacon, time) => {
-    const own = byBeacon.get(beacon);
-    if (own !== undefined) return own;
-    let last: number | undefined;
-    for (const p of points) {
-      if (p.time > time) break;
-      last = p.position;
-    }
-    return last;
-  };
+  return (beacon, time) => byBeacon.get(beacon) ?? points[firstAfter(points, time) - 1]?.position;
+}
+
+/**
+ * Smallest and largest `value` over a list (±Infinity when empty), in a loop: `Math.min(...list)` overflows
+ * the stack on a session of 100 000 beacons.
+ */
+function range<T>(list: readonly T[], value: (item: T) => number): { min: number; max: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const item of list) {
+    const v = value(item);
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+/** Index of the first point after `time` in points sorted by time (`points.length` when none). */
+function firstAfter(points: readonly { time: number }[], time: number): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((points[mid] as { time: number }).time > time) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
