@@ -36,6 +36,14 @@ describe('attachInspector', () => {
     expect(play.values.eventType).toBe('3');
     const view = await inspector.waitForEvent({ protocol: 'kava', name: '99' }, { timeout: 20_000 });
     expect(view.index).toBeGreaterThan(play.index);
+    // Beacons already arrived count; `since` and `count` pick among them and the ones to come.
+    const third = await inspector.waitForEvent(
+      { protocol: 'kava', params: { position: true } },
+      { count: 3 },
+    );
+    expect(third.index).toBe(2);
+    const afterPlay = await inspector.waitForEvent({ protocol: 'kava' }, { since: play.index + 1, count: 2 });
+    expect(afterPlay.index).toBe(play.index + 2);
 
     await page.evaluate('document.querySelector("video").pause()');
     await inspector.waitForEvent({ protocol: 'kava', name: 'Pause clicked' }, { timeout: 10_000 });

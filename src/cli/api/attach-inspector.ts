@@ -139,9 +139,17 @@ export async function attachInspector(page: Page, options: AttachOptions = {}): 
     },
     flush: () => drain(true),
     waitForEvent(match, { timeout = 30_000, since = 0, count = 1, signal } = {}) {
-      const matching = () => inspector.beacons().filter((b) => b.index >= since && matchesEvent(b, match));
-      const found = matching();
-      if (found.length >= count) return Promise.resolve(found[count - 1] as Beacon);
+      // Each beacon is matched once: matching a parameter decodes an old beacon again.
+      const found: Beacon[] = [];
+      let next = Math.max(0, since);
+      const nth = () => {
+        const all = inspector.beacons();
+        for (; next < all.length; next++)
+          if (matchesEvent(all[next] as Beacon, match)) found.push(all[next] as Beacon);
+        return found[count - 1];
+      };
+      const already = nth();
+      if (already) return Promise.resolve(already);
       if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise<Beacon>((resolve, reject) => {
         const stop = () => {
@@ -154,10 +162,10 @@ export async function attachInspector(page: Page, options: AttachOptions = {}): 
           reject(signal?.reason);
         };
         const onBeacon = () => {
-          const now = matching();
-          if (now.length < count) return;
+          const beacon = nth();
+          if (!beacon) return;
           stop();
-          resolve(now[count - 1] as Beacon);
+          resolve(beacon);
         };
         const timer = setTimeout(() => {
           stop();
