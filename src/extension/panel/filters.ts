@@ -22,23 +22,31 @@ export function worstSeverity(findings: readonly Finding[] | undefined): Severit
   return worst;
 }
 
-export function matchesFilters(beacon: Beacon, findings: readonly Finding[] | undefined, filters: Filters) {
-  if (filters.protocols.size > 0 && !filters.protocols.has(beacon.protocol)) return false;
-  if (filters.severity !== 'all') {
-    const worst = worstSeverity(findings);
-    if (!worst || RANK[worst] < RANK[filters.severity]) return false;
-  }
+/** The filters as one test, with the search text prepared once rather than per beacon. */
+export function beaconFilter(
+  filters: Filters,
+): (beacon: Beacon, findings: readonly Finding[] | undefined) => boolean {
   const text = filters.text.trim().toLowerCase();
-  if (text === '') return true;
   const has = (s: string | undefined) => s?.toLowerCase().includes(text) === true;
-  return (
-    has(beacon.event.name) ||
-    has(beacon.event.code) ||
-    has(beacon.sessionId) ||
-    has(beacon.request.url) ||
-    beacon.params.some((p) => has(p.key) || has(p.value) || has(p.spec?.name))
-  );
+  return (beacon, findings) => {
+    if (filters.protocols.size > 0 && !filters.protocols.has(beacon.protocol)) return false;
+    if (filters.severity !== 'all') {
+      const worst = worstSeverity(findings);
+      if (!worst || RANK[worst] < RANK[filters.severity]) return false;
+    }
+    if (text === '') return true;
+    return (
+      has(beacon.event.name) ||
+      has(beacon.event.code) ||
+      has(beacon.sessionId) ||
+      has(beacon.request.url) ||
+      beacon.params.some((p) => has(p.key) || has(p.value) || has(p.spec?.name))
+    );
+  };
 }
+
+/** Whether the findings of a beacon can decide if it is shown (a severity filter is set). */
+export const dependsOnFindings = (filters: Filters) => filters.severity !== 'all';
 
 /** Indices (into `beacons`) of the beacons to show. */
 export function filterBeacons(
@@ -46,7 +54,8 @@ export function filterBeacons(
   findingsByBeacon: ReadonlyMap<number, Finding[]>,
   filters: Filters,
 ): number[] {
+  const matches = beaconFilter(filters);
   const out: number[] = [];
-  for (const b of beacons) if (matchesFilters(b, findingsByBeacon.get(b.index), filters)) out.push(b.index);
+  for (const b of beacons) if (matches(b, findingsByBeacon.get(b.index))) out.push(b.index);
   return out;
 }

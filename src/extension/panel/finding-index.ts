@@ -1,6 +1,6 @@
 import type { Beacon } from '../../core/beacon.js';
 import type { Inspector } from '../../core/inspector.js';
-import type { Finding } from '../../core/rules/rule.js';
+import type { Finding, Severity } from '../../core/rules/rule.js';
 
 /**
  * One inspector's findings, kept up to date at a cost in proportion to what changed: the findings
@@ -8,13 +8,17 @@ import type { Finding } from '../../core/rules/rule.js';
  * sessions that received beacons. The lists come in the order `Inspector.findings()` gives them.
  */
 export class FindingIndex {
+  /** Findings per beacon index; changes in place. */
+  readonly byBeacon = new Map<number, Finding[]>();
+  /** How many findings there are of each severity. */
+  readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private readonly checks: Finding[] = [];
   /** End-of-capture findings per session, in the order sessions appeared. */
   private readonly ends = new Map<string, Finding[]>();
   private readonly checksByBeacon = new Map<number, Finding[]>();
   private readonly endsByBeacon = new Map<number, Finding[]>();
-  private readonly byBeacon = new Map<number, Finding[]>();
   private readonly dirty = new Set<string>();
+  private all: Finding[] | undefined;
 
   constructor(private readonly inspector: Inspector) {}
 
@@ -25,16 +29,19 @@ export class FindingIndex {
     this.dirty.add(key);
   }
 
-  /** Brings the index up to date; returns every finding and the findings per beacon index. */
-  update(): { findings: Finding[]; findingsByBeacon: Map<number, Finding[]> } {
+  /** Brings the index up to date; returns the indices of the beacons whose findings changed. */
+  update(): Set<number> {
     const changed = new Set<number>();
     for (const f of this.inspector.checkFindingsFrom(this.checks.length)) {
       this.checks.push(f);
+      this.counts[f.severity]++;
       addTo(this.checksByBeacon, f, changed);
+      this.all = undefined;
     }
     for (const key of this.dirty) {
       const stale = new Set(this.ends.get(key));
       for (const f of stale) {
+        this.counts[f.severity]--;
         for (const index of f.beacons) {
           changed.add(index);
           const rest = this.endsByBeacon.get(index)?.filter((x) => !stale.has(x)) ?? [];
@@ -44,7 +51,11 @@ export class FindingIndex {
       }
       const fresh = this.inspector.endFindingsForSession(key);
       this.ends.set(key, fresh);
-      for (const f of fresh) addTo(this.endsByBeacon, f, changed);
+      for (const f of fresh) {
+        this.counts[f.severity]++;
+        addTo(this.endsByBeacon, f, changed);
+      }
+      this.all = undefined;
     }
     this.dirty.clear();
     for (const index of changed) {
@@ -52,7 +63,13 @@ export class FindingIndex {
       if (list.length > 0) this.byBeacon.set(index, list);
       else this.byBeacon.delete(index);
     }
-    return { findings: [...this.checks, ...[...this.ends.values()].flat()], findingsByBeacon: this.byBeacon };
+    return changed;
+  }
+
+  /** Every finding as of the last update; built when asked for (the sessions view, not each render). */
+  findings(): Finding[] {
+    this.all ??= [...this.checks, ...[...this.ends.values()].flat()];
+    return this.all;
   }
 }
 

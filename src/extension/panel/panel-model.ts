@@ -2,9 +2,11 @@ import type { Beacon } from '../../core/beacon.js';
 import type { CapturedRequest } from '../../core/capture/captured-request.js';
 import type { Config } from '../../core/config/config.js';
 import { Inspector } from '../../core/inspector.js';
-import type { Finding } from '../../core/rules/rule.js';
+import type { Finding, Severity } from '../../core/rules/rule.js';
 import type { BackgroundMessage, TabState } from '../wire.js';
+import { type Filters, NO_FILTERS } from './filters.js';
 import { FindingIndex } from './finding-index.js';
+import { ShownList } from './shown-list.js';
 
 /**
  * How long a beacon may wait for its response before it is validated without one. Beacons are fed to
@@ -13,11 +15,21 @@ import { FindingIndex } from './finding-index.js';
  */
 export const PENDING_WAIT_MS = 3000;
 
-/** Derived views of the inspector, computed once per change. */
+/**
+ * Derived views of the inspector, brought up to date once per change at the cost of what changed, so
+ * that a render with 50 000 beacons does no work in proportion to them.
+ */
 export interface PanelView {
   beacons: readonly Beacon[];
-  findings: Finding[];
-  findingsByBeacon: Map<number, Finding[]>;
+  /** Indices of the beacons that pass the filters, ascending. */
+  shown: readonly number[];
+  findingsByBeacon: ReadonlyMap<number, Finding[]>;
+  /** Every finding, in `Inspector.findings()` order; built when first read. */
+  readonly findings: Finding[];
+  /** How many findings there are of each severity. */
+  counts: Readonly<Record<Severity, number>>;
+  /** A short label per session key ("S1", "S2", …), in the order sessions appeared. */
+  sessionLabels: ReadonlyMap<string, string>;
 }
 
 /**
@@ -41,6 +53,8 @@ export class PanelModel {
   private listeners = new Set<() => void>();
   private cached: PanelView | undefined;
   private index: FindingIndex;
+  private shown = new ShownList(NO_FILTERS);
+  private labels = new Map<string, string>();
   /** Each fed request and the beacon it became (if any), so a late status marks its session changed. */
   private beaconOf = new Map<CapturedRequest, Beacon | undefined>();
 
@@ -57,8 +71,30 @@ export class PanelModel {
     return () => this.listeners.delete(listener);
   }
 
+  get filters(): Filters {
+    return this.shown.filters;
+  }
+
+  setFilters(filters: Filters): void {
+    this.shown = new ShownList(filters);
+    this.changed();
+  }
+
   view(): PanelView {
-    this.cached ??= { beacons: this.inspector.beacons(), ...this.index.update() };
+    if (this.cached) return this.cached;
+    const index = this.index;
+    const changed = index.update();
+    const beacons = this.inspector.beacons();
+    this.cached = {
+      beacons,
+      shown: this.shown.update(beacons, index.byBeacon, changed),
+      findingsByBeacon: index.byBeacon,
+      get findings() {
+        return index.findings();
+      },
+      counts: { ...index.counts },
+      sessionLabels: this.labels,
+    };
     return this.cached;
   }
 
@@ -172,12 +208,17 @@ export class PanelModel {
     this.fed.push(request);
     const beacon = this.inspector.add(request);
     this.beaconOf.set(request, beacon);
-    if (beacon) this.index.touched(beacon);
+    if (!beacon) return;
+    this.index.touched(beacon);
+    const key = `${beacon.protocol}:${beacon.sessionId}`;
+    if (!this.labels.has(key)) this.labels.set(key, `S${this.labels.size + 1}`);
   }
 
   private newInspector(): void {
     this.inspector = new Inspector({ config: this.config });
     this.index = new FindingIndex(this.inspector);
+    this.shown = new ShownList(this.shown.filters);
+    this.labels = new Map();
     this.beaconOf.clear();
   }
 

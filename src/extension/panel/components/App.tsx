@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Beacon } from '../../../core/beacon.js';
 import { importHar } from '../../../core/capture/har-import.js';
 import type { Config } from '../../../core/config/config.js';
@@ -6,7 +6,6 @@ import type { Session } from '../../../core/session/session.js';
 import type { PanelMessage } from '../../wire.js';
 import { download } from '../download.js';
 import { buildExport } from '../exports.js';
-import { type Filters, filterBeacons, NO_FILTERS } from '../filters.js';
 import type { PanelModel } from '../panel-model.js';
 import { useModel } from '../use-model.js';
 import { BeaconList } from './BeaconList.js';
@@ -28,16 +27,12 @@ interface Props {
 export function App({ model, send, configText, onConfig }: Props) {
   const view = useModel(model);
   const [tab, setTab] = useState<View>('beacons');
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selected, setSelected] = useState<number | undefined>();
   const [detailOpen, setDetailOpen] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
 
-  const { beacons, findings, findingsByBeacon } = view;
-  const shown = useMemo(() => filterBeacons(beacons, findingsByBeacon, filters), [view, filters]);
-  const sessions = model.inspector.sessions();
-  const sessionLabels = useMemo(() => new Map(sessions.map((s, i) => [s.key, `S${i + 1}`])), [view]);
+  const { beacons, shown, findingsByBeacon, counts, sessionLabels } = view;
   const labelOf = (s: Session) => sessionLabels.get(s.key) ?? '';
   const beaconSessionLabel = (b: Beacon) => sessionLabels.get(`${b.protocol}:${b.sessionId}`) ?? '';
   const selectedBeacon = selected === undefined ? undefined : beacons[selected];
@@ -84,7 +79,7 @@ export function App({ model, send, configText, onConfig }: Props) {
       <Toolbar
         recording={state?.recording ?? true}
         preserveLog={state?.preserveLog ?? true}
-        filters={filters}
+        filters={model.filters}
         includeSecrets={includeSecrets}
         onRecording={(recording) => send({ type: 'settings', recording })}
         onPreserveLog={(preserveLog) => send({ type: 'settings', preserveLog })}
@@ -93,7 +88,7 @@ export function App({ model, send, configText, onConfig }: Props) {
           model.clear();
           send({ type: 'clear' });
         }}
-        onFilters={setFilters}
+        onFilters={(filters) => model.setFilters(filters)}
         onImport={onImport}
         onExport={onExport}
         onIncludeSecrets={setIncludeSecrets}
@@ -156,8 +151,8 @@ export function App({ model, send, configText, onConfig }: Props) {
         )}
         {tab === 'sessions' && (
           <SessionsView
-            sessions={sessions}
-            findings={findings}
+            sessions={model.inspector.sessions()}
+            findings={view.findings}
             labelOf={labelOf}
             selected={selected}
             onSelect={(index) => {
@@ -175,7 +170,9 @@ export function App({ model, send, configText, onConfig }: Props) {
         )}
       </main>
       <SummaryLine
-        summary={model.inspector.summary(findings)}
+        beacons={beacons.length}
+        sessions={sessionLabels.size}
+        counts={counts}
         shown={shown.length}
         tabState={state}
         waiting={model.waiting()}

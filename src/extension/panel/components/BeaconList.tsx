@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Beacon } from '../../../core/beacon.js';
 import type { Finding } from '../../../core/rules/rule.js';
+import { lowerBound } from '../shown-list.js';
 import { BeaconRow } from './BeaconRow.js';
 
 export const ROW_HEIGHT = 20;
@@ -38,7 +39,9 @@ export function BeaconList(props: Props) {
     return () => observer?.disconnect();
   }, []);
 
-  const position = selected === undefined ? -1 : shown.indexOf(selected);
+  // `shown` is ascending: a binary search, not a scan of 50 000 indices per render.
+  const at = selected === undefined ? -1 : lowerBound(shown, selected);
+  const position = at >= 0 && shown[at] === selected ? at : -1;
 
   // Keep the selected row in view when the keyboard (or a timeline click) moves it.
   useEffect(() => {

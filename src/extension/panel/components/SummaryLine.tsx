@@ -1,26 +1,29 @@
-import type { Summary } from '../../../core/inspector.js';
+import type { Severity } from '../../../core/rules/rule.js';
 import type { TabState } from '../../wire.js';
 
 interface Props {
-  summary: Summary;
+  beacons: number;
+  sessions: number;
+  counts: Readonly<Record<Severity, number>>;
   shown: number;
   tabState: TabState | undefined;
   waiting: number;
 }
 
 /** Counts at the bottom, like DevTools' network status bar. */
-export function SummaryLine({ summary, shown, tabState, waiting }: Props) {
+export function SummaryLine({ beacons, sessions, counts, shown, tabState, waiting }: Props) {
+  const { error, warning } = counts;
   return (
     <footer class="summary">
       <span data-testid="summary-beacons">
-        {shown === summary.beacons ? `${summary.beacons} beacons` : `${shown} / ${summary.beacons} beacons`}
+        {shown === beacons ? `${beacons} beacons` : `${shown} / ${beacons} beacons`}
       </span>
-      <span data-testid="summary-sessions">{summary.sessions} sessions</span>
-      <span data-testid="summary-errors" class={summary.errors ? 'sev-error' : undefined}>
-        {summary.errors} errors
+      <span data-testid="summary-sessions">{sessions} sessions</span>
+      <span data-testid="summary-errors" class={error ? 'sev-error' : undefined}>
+        {error} errors
       </span>
-      <span data-testid="summary-warnings" class={summary.warnings ? 'sev-warning' : undefined}>
-        {summary.warnings} warnings
+      <span data-testid="summary-warnings" class={warning ? 'sev-warning' : undefined}>
+        {warning} warnings
       </span>
       {waiting > 0 && <span>{waiting} awaiting response</span>}
       {tabState && tabState.dropped > 0 && (

@@ -1,0 +1,60 @@
+import type { Beacon } from '../../core/beacon.js';
+import type { Finding } from '../../core/rules/rule.js';
+import { beaconFilter, dependsOnFindings, type Filters, filterBeacons } from './filters.js';
+
+/**
+ * The indices of the beacons that pass the filters, ascending, kept up to date at the cost of what
+ * changed: new beacons are tested and appended, a beacon whose findings changed is tested again only
+ * when a severity filter is set, and every beacon is tested only when the filters are new.
+ */
+export class ShownList {
+  private readonly matches: (beacon: Beacon, findings: readonly Finding[] | undefined) => boolean;
+  private indices: number[] | undefined;
+  /** Beacons tested so far: `beacons[0 … tested - 1]`. */
+  private tested = 0;
+
+  constructor(readonly filters: Filters) {
+    this.matches = beaconFilter(filters);
+  }
+
+  /** Brings the list up to date with `beacons` (which only grow) and the beacons whose findings changed. */
+  update(
+    beacons: readonly Beacon[],
+    findingsByBeacon: ReadonlyMap<number, Finding[]>,
+    changed: Iterable<number>,
+  ): readonly number[] {
+    if (!this.indices) {
+      this.indices = filterBeacons(beacons, findingsByBeacon, this.filters);
+      this.tested = beacons.length;
+      return this.indices;
+    }
+    const indices = this.indices;
+    if (dependsOnFindings(this.filters)) {
+      for (const index of changed) {
+        if (index >= this.tested) continue;
+        const shown = this.matches(beacons[index]!, findingsByBeacon.get(index));
+        const at = lowerBound(indices, index);
+        const listed = indices[at] === index;
+        if (shown && !listed) indices.splice(at, 0, index);
+        else if (!shown && listed) indices.splice(at, 1);
+      }
+    }
+    for (; this.tested < beacons.length; this.tested++) {
+      const beacon = beacons[this.tested]!;
+      if (this.matches(beacon, findingsByBeacon.get(beacon.index))) indices.push(beacon.index);
+    }
+    return indices;
+  }
+}
+
+/** The position of the first element of an ascending list not below `value`. */
+export function lowerBound(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
