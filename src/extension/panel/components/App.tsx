@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Beacon } from '../../../core/beacon.js';
 import { importHar } from '../../../core/capture/har-import.js';
 import type { Config } from '../../../core/config/config.js';
@@ -43,10 +43,11 @@ export function App({ model, send, configText, onConfig }: Props) {
     if (selected !== undefined && selected >= beacons.length) setSelected(undefined);
   }, [beacons.length, selected]);
 
-  const select = (index: number) => {
+  // One function for the life of the panel: rows whose props do not change skip rendering.
+  const select = useCallback((index: number) => {
     setSelected(index);
     setDetailOpen(true);
-  };
+  }, []);
   const ruleOf = (beacon: Beacon) => (id: string) =>
     model.inspector.rulesFor(beacon.protocol).find((r) => r.rule.id === id)?.rule;
 

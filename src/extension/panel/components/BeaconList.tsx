@@ -78,6 +78,8 @@ export function BeaconList(props: Props) {
       <BeaconRow
         key={beacon.index}
         beacon={beacon}
+        status={beacon.request.status}
+        error={beacon.request.error}
         findings={findingsByBeacon.get(beacon.index)}
         session={sessionLabel(beacon)}
         selected={beacon.index === selected}
