@@ -5,24 +5,33 @@ import type { PanelModel, PanelView } from './panel-model.js';
 const RENDER_INTERVAL_MS = 50;
 
 /**
- * Re-renders on model changes, throttled: a change after a quiet interval renders at once (the first
- * backlog page, a filter), later ones wait for the interval's end. A timer rather than animation
- * frames: DevTools may keep a panel's frame hidden, where animation frames never come.
+ * Re-renders on model changes, throttled: a change after a quiet interval renders in the next task,
+ * later ones wait for the interval's end; the first beacons never wait, they are what the user waits
+ * for. A timer rather than animation frames: DevTools may keep a panel's frame hidden, where animation
+ * frames never come.
  */
 export function useModel(model: PanelModel): PanelView {
   const [rendered, setRendered] = useState(model.version);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let due = Number.POSITIVE_INFINITY;
     let last = Number.NEGATIVE_INFINITY;
+    let empty = true;
+    const render = () => {
+      timer = undefined;
+      due = Number.POSITIVE_INFINITY;
+      last = performance.now();
+      empty = model.inspector.beacons().length === 0;
+      setRendered(model.version);
+    };
     const update = () => {
-      timer ??= setTimeout(
-        () => {
-          timer = undefined;
-          last = performance.now();
-          setRendered(model.version);
-        },
-        Math.max(0, last + RENDER_INTERVAL_MS - performance.now()),
-      );
+      const now = performance.now();
+      const first = empty && model.inspector.beacons().length > 0;
+      const at = first ? now : Math.max(now, last + RENDER_INTERVAL_MS);
+      if (at >= due) return;
+      if (timer !== undefined) clearTimeout(timer);
+      due = at;
+      timer = setTimeout(render, at - now);
     };
     const unsubscribe = model.subscribe(update);
     // Changes between the render and this subscription would otherwise go unseen.
