@@ -129,22 +129,34 @@ export async function panelBench({ seconds = 5 } = {}) {
     const extensionId = new URL(target.url()).host;
     const page = await browser.newPage();
     await page.goto(`${site.origin}/page.html`);
-    // One real beacon: creates the store and tells which tab id the extension gives the page.
-    await page.evaluate((url) => window.kava(url), kavaUrl(site.origin, 0, 1, 1));
-    const tabId = await until(
-      () =>
-        worker.evaluate(
-          () =>
-            new Promise((resolve) => {
-              const open = indexedDB.open('player-inspector');
-              open.onsuccess = () => {
-                const all = open.result.transaction('requests').objectStore('requests').getAll();
-                all.onsuccess = () => resolve(all.result[0]?.tabId);
+    // One real beacon: creates the store and tells which tab id the extension gives the page. Sent again
+    // until one is stored: a worker that has just started may not capture the very first.
+    const tabId = await until(async () => {
+      await page.evaluate((url) => window.kava(url), kavaUrl(site.origin, 0, 1, 1));
+      return worker.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('player-inspector');
+            // Only a reader: opening first must not create an empty database the extension then fails
+            // to upgrade.
+            open.onupgradeneeded = () => open.transaction.abort();
+            open.onerror = () => resolve(undefined);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('requests')) {
+                db.close();
+                resolve(undefined);
+                return;
+              }
+              const all = db.transaction('requests').objectStore('requests').getAll();
+              all.onsuccess = () => {
+                db.close();
+                resolve(all.result[0]?.tabId);
               };
-            }),
-        ),
-      'the first stored beacon',
-    );
+            };
+          }),
+      );
+    }, 'the first stored beacon');
 
     // 50 000 stored beacons of every protocol (the tab's cap), then a cap above it so live ones are kept.
     const mix = [
