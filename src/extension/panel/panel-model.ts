@@ -76,7 +76,7 @@ export class PanelModel {
   }
 
   setFilters(filters: Filters): void {
-    this.shown = new ShownList(filters);
+    this.shown = new ShownList(filters, this.shown);
     this.changed();
   }
 

@@ -60,6 +60,19 @@ describe('the shown beacons, kept incrementally', () => {
     model.setFilters(errors);
     expect([...model.view().shown]).toEqual(fromScratch(requests, errors));
     expect(model.view().shown.length).toBeLessThan(requests.length);
+    // Typing narrows the list from the one shown; deleting widens it again.
+    for (const text of ['v', 'vi', 'view', 'views', 'view', 'play']) {
+      const typed: Filters = { ...NO_FILTERS, text };
+      model.setFilters(typed);
+      expect([...model.view().shown]).toEqual(fromScratch(requests, typed));
+    }
+    // Two keys between renders: the list narrows from the last one computed.
+    model.setFilters({ ...NO_FILTERS, text: 'p' });
+    model.view();
+    model.setFilters({ ...NO_FILTERS, text: 'pl' });
+    model.setFilters({ ...NO_FILTERS, text: 'pla' });
+    expect([...model.view().shown]).toEqual(fromScratch(requests, { ...NO_FILTERS, text: 'pla' }));
+    model.setFilters(errors);
     model.clear();
     expect(model.view().shown).toEqual([]);
     model.importRequests(requests);
