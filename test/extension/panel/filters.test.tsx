@@ -37,9 +37,35 @@ describe('beacon filters', () => {
     expect(run({ text: 'some title' })).toEqual([3]);
     expect(run({ text: '2215841' })).toEqual([0, 1, 2]);
     expect(run({ text: 'Partner ID' })).toEqual([0, 1, 2]);
+    expect(run({ text: 'www.example.com' })).toEqual([0, 1, 2]);
     expect(run({ protocols: new Set(['jw']) })).toEqual([3]);
     expect(run({ severity: 'error' })).toContain(2);
     expect(run({ severity: 'error' })).not.toContain(0);
+  });
+});
+
+describe('text search over many beacons', () => {
+  // Beyond the last 64 beacons the core decodes parameters again when read: the search must find the same.
+  it('finds decoded values, canonical keys and values of broken or bracketed beacons anywhere in a capture', () => {
+    const kava = new KavaSession();
+    for (let i = 0; i < 100; i++) kava.send(99, i * 10, i * 10, { customVar1: `tag ${i}&more` });
+    const inspector = new Inspector();
+    inspector.add(
+      getRequest(
+        'https://analytics.kaltura.com/api_v3/index.php?service=analytics&action=trackEvent&eventType=1&entryId=1_%E0%A4%A&customVar2=broken%20tag',
+      ),
+    );
+    inspector.add(
+      getRequest(
+        'https://stats.kaltura.com/api_v3/index.php?service=stats&action=collect&event[eventType]=3&event[partnerId]=2215841&event[entryId]=0_abc',
+      ),
+    );
+    inspector.addAll(kava.requests);
+    const run = (text: string) => filterBeacons(inspector.beacons(), new Map(), { ...NO_FILTERS, text });
+    expect(run('tag 7&more')).toEqual([9]);
+    expect(run('broken tag')).toEqual([0]);
+    expect(run('event:eventtype')).toEqual([1]);
+    expect(run('no such text')).toEqual([]);
   });
 });
 
