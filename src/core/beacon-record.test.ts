@@ -42,6 +42,21 @@ describe('beacon parameters decoded on demand', () => {
     expect(broken?.values.entryId).toBe('%E0%A4%A');
   });
 
+  it('shares the event object of a known code, not of codes outside the spec', () => {
+    const inspector = new Inspector();
+    const views = longSession(3).map((r) => inspector.add(r));
+    expect(views.at(-1)?.event).toBe(views.at(-2)?.event);
+    const unknown = (n: number) =>
+      inspector.add(
+        getRequest(
+          `https://analytics.kaltura.com/api_v3/index.php?service=analytics&action=trackEvent&eventType=777&eventIndex=${n}`,
+        ),
+      );
+    const [a, b] = [unknown(1), unknown(2)];
+    expect(a?.event).toEqual({ code: '777', name: 'Unknown event 777', known: false });
+    expect(a?.event).not.toBe(b?.event);
+  });
+
   it('serialises to its plain fields, parameters included', () => {
     const inspector = new Inspector();
     for (const r of longSession(100)) inspector.add(r);

@@ -97,8 +97,9 @@ export class KeptDecodings {
 }
 
 /**
- * One frozen event object per protocol and code, shared by its beacons: the collector then walks one
- * object less per beacon (docs/performance.md).
+ * One frozen event object per protocol and known code, shared by its beacons: the collector then walks
+ * one object less per beacon (docs/performance.md). Codes outside the spec get their own object, so
+ * hostile input cannot grow this cache.
  */
 const events = new WeakMap<ProtocolModule, Map<string, Beacon['event']>>();
 
@@ -108,15 +109,11 @@ function sharedEvent(module: ProtocolModule, code: string): Beacon['event'] {
     byCode = new Map();
     events.set(module, byCode);
   }
-  let event = byCode.get(code);
-  if (!event) {
-    event = Object.freeze({
-      code,
-      name: module.eventName(code),
-      known: module.eventSpec(code) !== undefined,
-    });
-    byCode.set(code, event);
-  }
+  const cached = byCode.get(code);
+  if (cached) return cached;
+  const known = module.eventSpec(code) !== undefined;
+  const event = Object.freeze({ code, name: module.eventName(code), known });
+  if (known) byCode.set(code, event);
   return event;
 }
 
