@@ -1,6 +1,7 @@
 import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
 import type { Session } from '../session/session.js';
+import { firstPassing } from '../sorted.js';
 import { type EventCategory, eventCategory } from './event-category.js';
 import { clock, tickValues } from './ticks.js';
 
@@ -195,7 +196,7 @@ function playheadLines(session: Session): { time: number; position: number }[][]
         seek.to !== undefined && Math.abs(at - seek.to) < Math.abs(at - (seek.from ?? -Infinity));
       breakBefore.add(nearTo ? own : own + 1);
     } else {
-      breakBefore.add(firstAfter(points, seek.time));
+      breakBefore.add(firstPassing(points, (p) => p.time > seek.time));
     }
   }
   const lines: { time: number; position: number }[][] = [];
@@ -216,7 +217,8 @@ function playheadLines(session: Session): { time: number; position: number }[][]
 export function playheadAt(session: Session): (beacon: number, time: number) => number | undefined {
   const points = [...session.playback.playhead].sort((a, b) => a.time - b.time);
   const byBeacon = new Map(points.map((p) => [p.beacon, p.position]));
-  return (beacon, time) => byBeacon.get(beacon) ?? points[firstAfter(points, time) - 1]?.position;
+  return (beacon, time) =>
+    byBeacon.get(beacon) ?? points[firstPassing(points, (p) => p.time > time) - 1]?.position;
 }
 
 /**
@@ -232,16 +234,4 @@ function range<T>(list: readonly T[], value: (item: T) => number): { min: number
     if (v > max) max = v;
   }
   return { min, max };
-}
-
-/** Index of the first point after `time` in points sorted by time (`points.length` when none). */
-function firstAfter(points: readonly { time: number }[], time: number): number {
-  let lo = 0;
-  let hi = points.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((points[mid] as { time: number }).time > time) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }

@@ -1,13 +1,13 @@
 import type { Beacon } from '../../core/beacon.js';
 import type { Finding } from '../../core/rules/rule.js';
+import { firstPassing } from '../../core/sorted.js';
 import { beaconFilter, dependsOnFindings, type Filters, filterBeacons } from './filters.js';
 
 /**
  * The indices of the beacons that pass the filters, ascending, kept up to date at the cost of what
  * changed: new beacons are tested and appended, a beacon whose findings changed is tested again only
  * when a severity filter is set, and every beacon is tested only when the filters are new. Filters that
- * narrow the previous ones (more text typed) test only the beacons the previous list showed: a text
- * search reads parameters, which the core decodes again for all but the latest beacons.
+ * narrow the previous ones (more text typed) test only the beacons the previous list showed.
  */
 export class ShownList {
   private readonly matches: (beacon: Beacon, findings: readonly Finding[] | undefined) => boolean;
@@ -49,7 +49,7 @@ export class ShownList {
       for (const index of changed) {
         if (index >= this.tested) continue;
         const shown = this.matches(beacons[index]!, findingsByBeacon.get(index));
-        const at = lowerBound(indices, index);
+        const at = firstPassing(indices, (i) => i >= index);
         const listed = indices[at] === index;
         if (shown && !listed) indices.splice(at, 0, index);
         else if (!shown && listed) indices.splice(at, 1);
@@ -72,16 +72,4 @@ function narrows(previous: Filters, next: Filters): boolean {
     [...previous.protocols].every((p) => next.protocols.has(p)) &&
     text(next).includes(text(previous))
   );
-}
-
-/** The position of the first element of an ascending list not below `value`. */
-export function lowerBound(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (list[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Beacon } from '../../../core/beacon.js';
 import type { Finding } from '../../../core/rules/rule.js';
-import { lowerBound } from '../shown-list.js';
+import { firstPassing } from '../../../core/sorted.js';
 import { BeaconRow } from './BeaconRow.js';
 
 export const ROW_HEIGHT = 20;
@@ -40,7 +40,7 @@ export function BeaconList(props: Props) {
   }, []);
 
   // `shown` is ascending: a binary search, not a scan of 50 000 indices per render.
-  const at = selected === undefined ? -1 : lowerBound(shown, selected);
+  const at = selected === undefined ? -1 : firstPassing(shown, (i) => i >= selected);
   const position = at >= 0 && shown[at] === selected ? at : -1;
 
   // Keep the selected row in view when the keyboard (or a timeline click) moves it.
