@@ -86,6 +86,8 @@ async function auditPage(browser: Browser, url: string, options: AuditOptions): 
       },
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    // Beacons the last step triggers (a "Play reached 100%" sent on `ended`) may still be on their way.
+    await page.waitForNetworkIdle({ idleTime: 1000, timeout: 5000 }).catch(() => undefined);
     await inspector.detach();
     const errors = inspector.findings().filter((f) => f.severity === 'error').length;
     return { url, exitCode: errors ? 1 : 0, inspector, notes };
