@@ -1,13 +1,9 @@
-import type { Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type BeaconSite,
-  type ExtensionBrowser,
   eventually,
+  extensionOnBeaconSite,
   kavaQuery,
-  launchWithExtension,
   panelRows,
-  startBeaconSite,
   stopWorker,
   storedRows,
   tabIdOf,
@@ -16,49 +12,38 @@ import {
 // The background worker in real headless Chromium: what it captures from a page, and that a worker
 // the browser stops mid-session loses nothing.
 describe('extension background capture', () => {
-  let ext: ExtensionBrowser;
-  let site: BeaconSite;
-  let page: Page;
+  const bed = extensionOnBeaconSite();
   let tabId: number;
 
   const kava = (type: number, index: number) =>
-    page.evaluate(
+    bed.page.evaluate(
       (url) => (window as never as { xhrGet(u: string): Promise<number> }).xhrGet(url),
-      `${site.origin}/api_v3/index.php?${kavaQuery(type, index)}`,
+      `${bed.site.origin}/api_v3/index.php?${kavaQuery(type, index)}`,
     );
-
-  beforeAll(async () => {
-    site = await startBeaconSite();
-    ext = await launchWithExtension();
-    page = await ext.browser.newPage();
-    await page.goto(`${site.origin}/page.html`);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await site?.close();
-  });
 
   it('keeps recognised beacons sent by XHR, image pixel and sendBeacon, with bodies and statuses', async () => {
     await kava(1, 1);
     const jwQuery = 'e=e&aid=Xy3kQ9mN2pL5rT8vW1zB4c&pss=1&oos=Web&sdk=0&bun=127.0.0.1&id=AbCd1234&t=Demo';
-    await page.evaluate(
+    await bed.page.evaluate(
       (url) => (window as never as { pixel(u: string): Promise<boolean> }).pixel(url),
-      `${site.origin}/v1/jwplayer6/ping.gif?${jwQuery}`,
+      `${bed.site.origin}/v1/jwplayer6/ping.gif?${jwQuery}`,
     );
     // sendBeacon with a string: webRequest hands over the raw bytes.
     const postBody = kavaQuery(2, 2);
-    await page.evaluate(
+    await bed.page.evaluate(
       (url, body) => (window as never as { beacon(u: string, b: string): boolean }).beacon(url, body),
-      `${site.origin}/api_v3/index.php`,
+      `${bed.site.origin}/api_v3/index.php`,
       postBody,
     );
     // A request that is no beacon is not kept.
-    await page.evaluate((url) => fetch(url).then((r) => r.status), `${site.origin}/not-a-beacon.json`);
+    await bed.page.evaluate(
+      (url) => fetch(url).then((r) => r.status),
+      `${bed.site.origin}/not-a-beacon.json`,
+    );
 
-    tabId = await tabIdOf(ext, site.origin);
+    tabId = await tabIdOf(bed.ext, bed.site.origin);
     const rows = await eventually(async () => {
-      const all = await storedRows(await ext.worker());
+      const all = await storedRows(await bed.ext.worker());
       return all.length >= 3 && all.every((r) => r.request.status !== undefined) ? all : undefined;
     }, 'three completed beacons in the store');
 
@@ -75,14 +60,14 @@ describe('extension background capture', () => {
     expect(byType.beacon?.body).toEqual({ kind: 'text', text: postBody });
     expect(byType.beacon?.status).toBe(200);
     // What the site received is what was stored.
-    const postReceived = site.received.find((r) => r.method === 'POST');
+    const postReceived = bed.site.received.find((r) => r.method === 'POST');
     expect(postReceived?.body).toBe(postBody);
     expect(rows.some((r) => r.request.url.includes('not-a-beacon'))).toBe(false);
   });
 
   it('shows beacons sent before the panel opened, then streams new ones', async () => {
-    const panel = await ext.browser.newPage();
-    await panel.goto(ext.panelUrl(tabId));
+    const panel = await bed.ext.browser.newPage();
+    await panel.goto(bed.ext.panelUrl(tabId));
     await eventually(async () => ((await panelRows(panel)).length === 3 ? true : undefined), 'three rows');
     const before = await panelRows(panel);
     expect(before.some((r) => r.includes('Player Impression'))).toBe(true);
@@ -99,23 +84,23 @@ describe('extension background capture', () => {
   });
 
   it('loses nothing when the browser stops the worker mid-session', async () => {
-    const panel = await ext.browser.newPage();
-    await panel.goto(ext.panelUrl(tabId));
+    const panel = await bed.ext.browser.newPage();
+    await panel.goto(bed.ext.panelUrl(tabId));
     await eventually(async () => ((await panelRows(panel)).length === 4 ? true : undefined), 'four rows');
 
     // A beacon mid-session, then the worker is stopped as the browser does to an idle worker.
     await kava(99, 4);
     await eventually(async () => {
-      const all = await storedRows(await ext.worker());
+      const all = await storedRows(await bed.ext.worker());
       return all.length === 5 && all.every((r) => r.request.status !== undefined) ? true : undefined;
     }, 'the fifth beacon stored');
-    await stopWorker(ext);
+    await stopWorker(bed.ext);
 
     // The next beacons wake a new worker, which keeps them beside the earlier ones.
     await kava(11, 5);
     await kava(99, 6);
     const rows = await eventually(async () => {
-      const all = await storedRows(await ext.worker());
+      const all = await storedRows(await bed.ext.worker());
       return all.length === 7 && all.every((r) => r.request.status !== undefined) ? all : undefined;
     }, 'seven completed beacons after the restart');
     const indices = rows
@@ -133,13 +118,14 @@ describe('extension background capture', () => {
   });
 
   it('empties the tab on navigation when "preserve log" is off, and on Clear', async () => {
-    const panel = await ext.browser.newPage();
-    await panel.goto(ext.panelUrl(tabId));
+    const panel = await bed.ext.browser.newPage();
+    await panel.goto(bed.ext.panelUrl(tabId));
     await eventually(async () => ((await panelRows(panel)).length === 7 ? true : undefined), 'seven rows');
-    const stored = async () => (await storedRows(await ext.worker())).filter((r) => r.tabId === tabId).length;
+    const stored = async () =>
+      (await storedRows(await bed.ext.worker())).filter((r) => r.tabId === tabId).length;
 
     // With the log preserved (the default), a navigation keeps everything.
-    await page.goto(`${site.origin}/page.html?again`);
+    await bed.page.goto(`${bed.site.origin}/page.html?again`);
     await kava(1, 1);
     await eventually(async () => ((await stored()) === 8 ? true : undefined), 'eight stored beacons');
 
@@ -151,7 +137,7 @@ describe('extension background capture', () => {
           : true,
       'preserve log off',
     );
-    await page.goto(`${site.origin}/page.html?third`);
+    await bed.page.goto(`${bed.site.origin}/page.html?third`);
     await eventually(
       async () => ((await panelRows(panel)).length === 0 ? true : undefined),
       'an empty panel',
@@ -167,22 +153,22 @@ describe('extension background capture', () => {
 
   it('stops storing at the per-tab cap and counts the dropped beacons', async () => {
     // A small cap written where the worker keeps tab settings; a restarted worker reads it back.
-    await (await ext.worker()).evaluate(
+    await (await bed.ext.worker()).evaluate(
       (key) =>
         chrome.storage.session.set({
           [key]: { recording: true, preserveLog: true, dropped: 0, cap: 2, count: 0 },
         }),
       `tab:${tabId}`,
     );
-    await stopWorker(ext);
+    await stopWorker(bed.ext);
     for (let i = 1; i <= 4; i++) await kava(99, i);
-    const panel = await ext.browser.newPage();
-    await panel.goto(ext.panelUrl(tabId));
+    const panel = await bed.ext.browser.newPage();
+    await panel.goto(bed.ext.panelUrl(tabId));
     await eventually(async () => {
       const text = await panel.$eval('[data-testid="summary-dropped"]', (e) => e.textContent);
       return text === '2 dropped (cap 2)' ? true : undefined;
     }, 'the dropped count');
-    expect((await storedRows(await ext.worker())).filter((r) => r.tabId === tabId)).toHaveLength(2);
+    expect((await storedRows(await bed.ext.worker())).filter((r) => r.tabId === tabId)).toHaveLength(2);
     expect(await panelRows(panel)).toHaveLength(2);
   });
 });

@@ -1,17 +1,7 @@
 import type { Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CapturedRequest } from '../../src/core/capture/captured-request.js';
-import {
-  type BeaconSite,
-  type ExtensionBrowser,
-  eventually,
-  kavaQuery,
-  launchWithExtension,
-  panelRows,
-  startBeaconSite,
-  stopWorker,
-  tabIdOf,
-} from './support.js';
+import { eventually, extensionOnBeaconSite, kavaQuery, panelRows, stopWorker, tabIdOf } from './support.js';
 
 interface FoundDatabase {
   version: number;
@@ -21,19 +11,17 @@ interface FoundDatabase {
 // What another build of the extension left in IndexedDB, met by a worker that starts: carried over when
 // its format can be migrated, else cleared with a notice in the panel, which keeps working.
 describe('extension stored-data format', () => {
-  let ext: ExtensionBrowser;
-  let site: BeaconSite;
-  let page: Page;
+  const bed = extensionOnBeaconSite();
 
   const kava = (type: number, index: number) =>
-    page.evaluate(
+    bed.page.evaluate(
       (url) => (window as never as { xhrGet(u: string): Promise<number> }).xhrGet(url),
-      `${site.origin}/api_v3/index.php?${kavaQuery(type, index)}`,
+      `${bed.site.origin}/api_v3/index.php?${kavaQuery(type, index)}`,
     );
 
   /** Replaces the database with one at `version`, as another build would have written it. */
   const writeDatabase = async (version: number, rows: { tabId: number; request: CapturedRequest }[]) => {
-    const worker = await ext.worker();
+    const worker = await bed.ext.worker();
     await worker.evaluate(
       (version, rows) =>
         new Promise<void>((resolve, reject) => {
@@ -61,7 +49,7 @@ describe('extension stored-data format', () => {
   };
 
   const foundDatabase = async () =>
-    (await ext.worker()).evaluate(
+    (await bed.ext.worker()).evaluate(
       () =>
         new Promise<FoundDatabase>((resolve, reject) => {
           const open = indexedDB.open('player-inspector');
@@ -78,18 +66,6 @@ describe('extension stored-data format', () => {
   const noticeText = (panel: Page) =>
     panel.$eval('.store-notice', (e) => e.textContent ?? '').catch(() => undefined);
 
-  beforeAll(async () => {
-    site = await startBeaconSite();
-    ext = await launchWithExtension();
-    page = await ext.browser.newPage();
-    await page.goto(`${site.origin}/page.html`);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await site?.close();
-  });
-
   it('carries beacons of the previous format over to a restarted worker, without a notice', async () => {
     const oldTab = 4242;
     const request: CapturedRequest = {
@@ -103,10 +79,10 @@ describe('extension stored-data format', () => {
       duration: 12,
     };
     await writeDatabase(1, [{ tabId: oldTab, request }]);
-    await stopWorker(ext);
+    await stopWorker(bed.ext);
 
-    const panel = await ext.browser.newPage();
-    await panel.goto(ext.panelUrl(oldTab));
+    const panel = await bed.ext.browser.newPage();
+    await panel.goto(bed.ext.panelUrl(oldTab));
     const rows = await eventually(async () => {
       const list = await panelRows(panel);
       return list.length === 1 ? list : undefined;
@@ -119,12 +95,12 @@ describe('extension stored-data format', () => {
 
   it('clears a database of an unknown (newer) format, says so once, and keeps capturing', async () => {
     await kava(1, 1);
-    const tabId = await tabIdOf(ext, site.origin);
+    const tabId = await tabIdOf(bed.ext, bed.site.origin);
     await writeDatabase(99, []);
-    await stopWorker(ext);
+    await stopWorker(bed.ext);
 
-    const panel = await ext.browser.newPage();
-    await panel.goto(ext.panelUrl(tabId));
+    const panel = await bed.ext.browser.newPage();
+    await panel.goto(bed.ext.panelUrl(tabId));
     const text = await eventually(() => noticeText(panel), 'the notice in the panel');
     expect(text).toContain(
       'Stored beacons from a newer version of Player Inspector could not be read and were cleared.',

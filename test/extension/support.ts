@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Frame, Page, Target, WebWorker } from 'puppeteer';
+import { afterAll, beforeAll } from 'vitest';
 import { type LaunchedBrowser, launchChromium } from '../../src/cli/browser/launch.js';
 import type { CapturedRequest } from '../../src/core/capture/captured-request.js';
 
@@ -159,6 +160,32 @@ window.pixel = (url) => new Promise((done) => {
 });
 window.beacon = (url, body) => navigator.sendBeacon(url, body);
 </script></body></html>`;
+
+export interface ExtensionTestBed {
+  ext: ExtensionBrowser;
+  site: BeaconSite;
+  /** A tab on the beacon site's page. */
+  page: Page;
+}
+
+/**
+ * For a whole test file: the beacon site, a fresh Chromium with the built extension and a tab on the
+ * site, closed after the file. Its fields are set once the file's tests run.
+ */
+export function extensionOnBeaconSite(): ExtensionTestBed {
+  const bed = {} as ExtensionTestBed;
+  beforeAll(async () => {
+    bed.site = await startBeaconSite();
+    bed.ext = await launchWithExtension();
+    bed.page = await bed.ext.browser.newPage();
+    await bed.page.goto(`${bed.site.origin}/page.html`);
+  });
+  afterAll(async () => {
+    await bed.ext?.close();
+    await bed.site?.close();
+  });
+  return bed;
+}
 
 /** KAVA query string for one event of a session, close to what Kaltura's player sends. */
 export function kavaQuery(eventType: number, eventIndex: number, extra: Record<string, string> = {}): string {
