@@ -7,6 +7,7 @@ import {
   stopWorker,
   storedRows,
   tabIdOf,
+  waitForPanelRows,
 } from './support.js';
 
 // The background worker in real headless Chromium: what it captures from a page, and that a worker
@@ -68,17 +69,13 @@ describe('extension background capture', () => {
   it('shows beacons sent before the panel opened, then streams new ones', async () => {
     const panel = await bed.ext.browser.newPage();
     await panel.goto(bed.ext.panelUrl(tabId));
-    await eventually(async () => ((await panelRows(panel)).length === 3 ? true : undefined), 'three rows');
-    const before = await panelRows(panel);
+    const before = await waitForPanelRows(panel, 3, 'three rows');
     expect(before.some((r) => r.includes('Player Impression'))).toBe(true);
     expect(before.some((r) => r.includes('Play Requested'))).toBe(true);
     expect(before.some((r) => r.includes('JW') && r.includes('Setup'))).toBe(true);
 
     await kava(3, 3);
-    const after = await eventually(async () => {
-      const rows = await panelRows(panel);
-      return rows.length === 4 ? rows : undefined;
-    }, 'the new Play beacon in the panel');
+    const after = await waitForPanelRows(panel, 4, 'the new Play beacon in the panel');
     expect(after.some((r) => r.includes('Play |') || r.includes(' Play '))).toBe(true);
     await panel.close();
   });
@@ -86,7 +83,7 @@ describe('extension background capture', () => {
   it('loses nothing when the browser stops the worker mid-session', async () => {
     const panel = await bed.ext.browser.newPage();
     await panel.goto(bed.ext.panelUrl(tabId));
-    await eventually(async () => ((await panelRows(panel)).length === 4 ? true : undefined), 'four rows');
+    await waitForPanelRows(panel, 4, 'four rows');
 
     // A beacon mid-session, then the worker is stopped as the browser does to an idle worker.
     await kava(99, 4);
@@ -109,10 +106,7 @@ describe('extension background capture', () => {
     expect(indices.sort()).toEqual(['1', '3', '4', '5', '6']);
 
     // The open panel reconnects to the new worker and shows every beacon once.
-    const panelAfter = await eventually(async () => {
-      const list = await panelRows(panel);
-      return list.length === 7 ? list : undefined;
-    }, 'seven rows in the reconnected panel');
+    const panelAfter = await waitForPanelRows(panel, 7, 'seven rows in the reconnected panel');
     expect(panelAfter.filter((r) => r.includes('View'))).toHaveLength(2);
     expect(panelAfter.some((r) => r.includes('Play reached 25%'))).toBe(true);
   });
@@ -120,7 +114,7 @@ describe('extension background capture', () => {
   it('empties the tab on navigation when "preserve log" is off, and on Clear', async () => {
     const panel = await bed.ext.browser.newPage();
     await panel.goto(bed.ext.panelUrl(tabId));
-    await eventually(async () => ((await panelRows(panel)).length === 7 ? true : undefined), 'seven rows');
+    await waitForPanelRows(panel, 7, 'seven rows');
     const stored = async () =>
       (await storedRows(await bed.ext.worker())).filter((r) => r.tabId === tabId).length;
 
@@ -138,17 +132,14 @@ describe('extension background capture', () => {
       'preserve log off',
     );
     await bed.page.goto(`${bed.site.origin}/page.html?third`);
-    await eventually(
-      async () => ((await panelRows(panel)).length === 0 ? true : undefined),
-      'an empty panel',
-    );
+    await waitForPanelRows(panel, 0, 'an empty panel');
     expect(await stored()).toBe(0);
 
     await kava(1, 1);
-    await eventually(async () => ((await panelRows(panel)).length === 1 ? true : undefined), 'one new row');
+    await waitForPanelRows(panel, 1, 'one new row');
     await panel.click('.toolbar button[aria-label="Clear"]');
     await eventually(async () => ((await stored()) === 0 ? true : undefined), 'an empty store after Clear');
-    await eventually(async () => ((await panelRows(panel)).length === 0 ? true : undefined), 'an empty list');
+    await waitForPanelRows(panel, 0, 'an empty list');
   });
 
   it('stops storing at the per-tab cap and counts the dropped beacons', async () => {

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BeaconSite,
   type ExtensionBrowser,
-  eventually,
   kavaQuery,
   launchWithExtension,
   openDevToolsPanel,
-  panelRows,
   startBeaconSite,
+  waitForPanelRows,
 } from './support.js';
 
 // The panel as users see it: inside the real DevTools window of the inspected tab, where it finds the
@@ -36,12 +35,9 @@ describe('the real DevTools panel', () => {
       );
     await send(1, 1);
     const panel = await openDevToolsPanel(ext, page);
-    await eventually(async () => ((await panelRows(panel)).length === 1 ? true : undefined), 'one row');
+    await waitForPanelRows(panel, 1, 'one row');
     await send(2, 2);
-    const rows = await eventually(async () => {
-      const list = await panelRows(panel);
-      return list.length === 2 ? list : undefined;
-    }, 'two rows');
+    const rows = await waitForPanelRows(panel, 2, 'two rows');
     expect(rows[0]).toContain('Player Impression');
     expect(rows[1]).toContain('Play Requested');
     // DevTools' default theme is the light one.

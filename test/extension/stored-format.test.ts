@@ -1,7 +1,15 @@
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import type { CapturedRequest } from '../../src/core/capture/captured-request.js';
-import { eventually, extensionOnBeaconSite, kavaQuery, panelRows, stopWorker, tabIdOf } from './support.js';
+import {
+  eventually,
+  extensionOnBeaconSite,
+  kavaQuery,
+  panelRows,
+  stopWorker,
+  tabIdOf,
+  waitForPanelRows,
+} from './support.js';
 
 interface FoundDatabase {
   version: number;
@@ -83,10 +91,7 @@ describe('extension stored-data format', () => {
 
     const panel = await bed.ext.browser.newPage();
     await panel.goto(bed.ext.panelUrl(oldTab));
-    const rows = await eventually(async () => {
-      const list = await panelRows(panel);
-      return list.length === 1 ? list : undefined;
-    }, 'the carried-over beacon in the panel');
+    const rows = await waitForPanelRows(panel, 1, 'the carried-over beacon in the panel');
     expect(rows[0]).toContain('Player Impression');
     expect(await noticeText(panel)).toBeUndefined();
     expect(await foundDatabase()).toEqual({ version: 2, indexes: ['byId', 'byStart'] });
@@ -110,17 +115,14 @@ describe('extension stored-data format', () => {
 
     // The panel works on: a new beacon is stored and listed.
     await kava(2, 2);
-    const rows = await eventually(async () => {
-      const list = await panelRows(panel);
-      return list.length === 1 ? list : undefined;
-    }, 'a new beacon after the clear');
+    const rows = await waitForPanelRows(panel, 1, 'a new beacon after the clear');
     expect(rows[0]).toContain('Play Requested');
 
     // Dismissed, the notice stays away, also from a panel opened later.
     await panel.click('.store-notice button[aria-label="Dismiss"]');
     await eventually(async () => ((await noticeText(panel)) === undefined ? true : undefined), 'no notice');
     await panel.reload();
-    await eventually(async () => ((await panelRows(panel)).length === 1 ? true : undefined), 'the row');
+    await waitForPanelRows(panel, 1, 'the row');
     expect(await noticeText(panel)).toBeUndefined();
   });
 });

@@ -227,6 +227,14 @@ export function panelRows(panel: Page | Frame): Promise<string[]> {
   );
 }
 
+/** Waits until the panel lists exactly `count` rows (`what` names them in the timeout message); returns them. */
+export function waitForPanelRows(panel: Page | Frame, count: number, what: string): Promise<string[]> {
+  return eventually(async () => {
+    const rows = await panelRows(panel);
+    return rows.length === count ? rows : undefined;
+  }, what);
+}
+
 /**
  * Opens the extension's panel in the real DevTools window of `page` (launched with `devtools: true`):
  * finds the DevTools front-end that inspects the page, asks its InspectorView to show our panel, and
