@@ -86,6 +86,12 @@ export interface ProtocolModule {
   sendTimeParams: readonly string[];
   /** Parameters that must stay constant within a session (session/mixed-ids). */
   sessionConstants: readonly string[];
+  /**
+   * What session headers call the playback's `entryId`, `partnerId` and `playerVersion`, when the
+   * protocol's own names differ from "entry", "partner" and "player" (JW: Media ID, Analytics ID, App
+   * version).
+   */
+  identityLabels?: { entry: string; partner: string; player: string };
   /** This protocol's rules (generic beacon/… and expect/… rules are added by the engine). */
   rules: readonly Rule[];
   /** Builds the playhead/pause/seek/buffering picture of a session as beacons arrive. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { JW_AID, jwRequests } from '../../../test/helpers/jw-session.js';
 import type { CapturedRequest } from '../capture/captured-request.js';
 import { importHar } from '../capture/har-import.js';
 import { REDACTED } from '../capture/redact.js';
@@ -208,6 +209,30 @@ describe('text report', () => {
     expect(text).toMatch(/✖ error +kava\/event-index-sequence \(#4, #5\): /);
     expect(lines.at(-2)).toMatch(/^14 beacons in 1 session: 1 error, \d+ warnings?, \d+ infos?$/);
     expect(text).not.toContain('\u001b[');
+  });
+
+  it('shows a JW Seeked and a mid-roll Ad impression with no position: their pw is the previous ping’s', () => {
+    const vod = (pw: number, ti: number) => ({ vd: 60, q: 8, pw, ti });
+    const inspector = new Inspector();
+    inspector.addAll(
+      jwRequests([
+        { e: 'e', at: 0 },
+        { e: 's', at: 1, fields: vod(0, 0) },
+        { e: 't', at: 24, fields: vod(48, 8) },
+        // A seek from 0:30 to 0:48: the vs repeats the t's pw=48 (0:23), then a mid-roll ad.
+        { e: 'vs', at: 32, fields: vod(48, 8) },
+        { e: 'i', at: 33, fields: vod(48, 8) },
+        { e: 't', at: 39, fields: vod(112, 4) },
+      ]),
+    );
+    const lines = renderText(inspector).split('\n');
+    expect(lines[0]).toBe(
+      `JW Player OTT ping session f5e4d3c2b1a0 · Media ID AbCd1234 · Analytics ID ${JW_AID} · App version 4.30.0 · 6 beacons`,
+    );
+    expect(lines[3]).toMatch(/^ {2}#2 +\+24\.0s +0:23 +Quantile \/ time /);
+    expect(lines[4]).toMatch(/^ {2}#3 +\+32\.0s {10}Seeked \[jwplayer6\] +pw=48 /);
+    expect(lines[5]).toMatch(/^ {2}#4 +\+33\.0s {10}Ad impression \[clienta\] +pw=48 /);
+    expect(lines[6]).toMatch(/^ {2}#5 +\+39\.0s +0:53 +Quantile \/ time /);
   });
 
   it('colours only when asked', () => {

@@ -3,7 +3,6 @@ import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding, Severity } from '../rules/rule.js';
 import type { Session } from '../session/session.js';
 import { clock, offset } from '../timeline/ticks.js';
-import { playheadAt } from '../timeline/timeline.js';
 import { keyParamValue, type ReportOptions, type ReportSource } from './source.js';
 
 export interface TextReportOptions extends ReportOptions {
@@ -26,12 +25,13 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
 
   for (const session of sessions) {
     const protocol = source.protocols.find((p) => p.id === session.protocol);
-    lines.push(c.bold(sessionTitle(session, protocol?.label ?? session.protocol)));
+    lines.push(c.bold(sessionTitle(session, protocol?.label ?? session.protocol, protocol?.identityLabels)));
     const start = session.beacons[0]?.time ?? 0;
-    const positionOf = playheadAt(session);
+    // The position a beacon itself reports: a JW Seeked or Ad impression repeats the previous ping's pw.
+    const positionOf = new Map(session.playback.playhead.map((p) => [p.beacon, p.position]));
     const mine = bySession.get(session.key) ?? [];
     for (const b of session.beacons) {
-      const position = positionOf(b.index, b.time);
+      const position = positionOf.get(b.index);
       const keys = (protocol?.keyParams ?? [])
         .map((k) => [k, keyParamValue(b, k, redact)] as const)
         .filter(([, v]) => v !== undefined && v !== '')
@@ -74,12 +74,14 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
   return `${lines.join('\n')}\n`;
 }
 
-function sessionTitle(session: Session, label: string): string {
+const IDENTITY_LABELS = { entry: 'entry', partner: 'partner', player: 'player' };
+
+function sessionTitle(session: Session, label: string, names = IDENTITY_LABELS): string {
   const p = session.playback;
   const parts = [`${label} session ${session.id || '(no session id)'}`];
-  if (p.entryId) parts.push(`entry ${p.entryId}`);
-  if (p.partnerId) parts.push(`partner ${p.partnerId}`);
-  if (p.playerVersion) parts.push(`player ${p.playerVersion}`);
+  if (p.entryId) parts.push(`${names.entry} ${p.entryId}`);
+  if (p.partnerId) parts.push(`${names.partner} ${p.partnerId}`);
+  if (p.playerVersion) parts.push(`${names.player} ${p.playerVersion}`);
   parts.push(`${session.beacons.length} ${plural(session.beacons.length, 'beacon')}`);
   return parts.join(' · ');
 }

@@ -58,6 +58,12 @@ export const jw = defineProtocol({
   sendTimeParams: [],
   // The identity of a play (`pli`); `vd`/`q`, constant only from `s` on, are jw/constant-changed's.
   sessionConstants: ['aid', 'bun', 'fed', 'id', 't', 'emi', 'pss', 'oos', 'sdk'],
+  // The spec table's names of the fields the tracker reads them from (id, aid, av).
+  identityLabels: {
+    entry: lookup('id')?.name ?? 'id',
+    partner: lookup('aid')?.name ?? 'aid',
+    player: lookup('av')?.name ?? 'av',
+  },
   rules: jwRules,
   createPlaybackTracker: () => new JwPlaybackTracker(),
 });

@@ -122,6 +122,15 @@ describe('jw/missing-required', () => {
       'Expected ti on this Quantile / time ping, but it is missing or empty.',
     ]);
   });
+  it('names a key sent in another case (the near miss present)', () => {
+    const hits = ruleHits(
+      [{ e: 'e', at: 0, fields: { pli: undefined, PLI: 'f5e4d3c2b1a0' } }],
+      'jw/missing-required',
+    );
+    expect(hits.map((f) => f.message)).toEqual([
+      'Expected pli on this Setup ping, but it is missing or empty. pli missing; PLI is present (keys are case-sensitive).',
+    ]);
+  });
   it('is silent on live pings without ti and on fed sent empty', () => {
     expect(ruleHits(livePings(), 'jw/missing-required', { common: { fed: '' } })).toEqual([]);
   });
@@ -321,6 +330,91 @@ describe('jw/ping-interval', () => {
     ];
     expect(ruleHits(pings, 'jw/ping-interval')).toEqual([]);
     expect(ruleHits(livePings(), 'jw/ping-interval')).toEqual([]);
+  });
+});
+
+// The cases follow the OTT web app's ping script (jwpltx.js): a t on the first tick whose pw reaches the
+// next multiple of 128/q; no t between a seek and its vs; s with pw=0 also on a start mid-content.
+describe('jw/lost-ping', () => {
+  const RULE = 'jw/lost-ping';
+  it('fires at the time ping after one or two lost ones, saying how many', () => {
+    const hits = ruleHits(
+      [
+        ...START,
+        { e: 't', at: 10, fields: vod(16, 9) },
+        { e: 't', at: 28, fields: vod(48, 9) },
+        { e: 't', at: 55, fields: vod(96, 9) },
+      ],
+      RULE,
+    );
+    expect(hits.map((f) => [f.severity, f.beacons, f.message])).toEqual([
+      [
+        'error',
+        [3],
+        'Expected the next time ping one quantile (128/q = 16) after pw=16, but it came at pw=48 with no ' +
+          'Seeked (vs) between: 1 time ping (pw=32) lost, or a Seeked (vs) missing.',
+      ],
+      [
+        'error',
+        [4],
+        'Expected the next time ping one quantile (128/q = 16) after pw=48, but it came at pw=96 with no ' +
+          'Seeked (vs) between: 2 time pings (pw=64, 80) lost, or a Seeked (vs) missing.',
+      ],
+    ]);
+  });
+  it('judges the second time ping after a seek, and the one after a t at pw=0 (a start at 0)', () => {
+    const hits = ruleHits(
+      [
+        ...START,
+        { e: 't', at: 1, fields: vod(0, 0) },
+        { e: 't', at: 19, fields: vod(32, 18) },
+        { e: 'vs', at: 20, fields: vod(32, 18) },
+        { e: 't', at: 25, fields: vod(80, 5) },
+        { e: 't', at: 43, fields: vod(112, 9) },
+      ],
+      RULE,
+    );
+    expect(hits.map((f) => f.beacons)).toEqual([[3], [6]]);
+  });
+  it('is silent on a clean play, a start mid-content and after a seek', () => {
+    expect(ruleHits(vodPings(), RULE)).toEqual([]);
+    const resumed: JwPing[] = [
+      ...START,
+      { e: 't', at: 1, fields: vod(64, 0) },
+      { e: 't', at: 10, fields: vod(80, 9) },
+      { e: 't', at: 19, fields: vod(96, 9) },
+    ];
+    expect(ruleHits(resumed, RULE)).toEqual([]);
+    expect(ruleHits(livePings(), RULE)).toEqual([]);
+  });
+  it('is silent on the end ping and a gab sent within 1 s of a seek, before its vs', () => {
+    // Complete and player removal clear the pending vs: the gab follows the seek directly.
+    const completed: JwPing[] = [
+      ...START,
+      { e: 't', at: 10, fields: vod(16, 9) },
+      { e: 'gab', at: 11, fields: vod(128, 0) },
+    ];
+    const removed: JwPing[] = [
+      ...START,
+      { e: 't', at: 10, fields: vod(16, 9) },
+      { e: 'gab', at: 11, fields: vod(90, 1) },
+    ];
+    const olderApp: JwPing[] = [
+      ...START,
+      { e: 't', at: 10, fields: vod(16, 9) },
+      { e: 't', at: 11, fields: vod(128, 1) },
+    ];
+    for (const pings of [completed, removed, olderApp]) expect(ruleHits(pings, RULE)).toEqual([]);
+  });
+  it('does not judge a time ping after the end ping against it (a replay in the same play)', () => {
+    const pings: JwPing[] = [
+      ...START,
+      { e: 't', at: 10, fields: vod(112, 9) },
+      { e: 'gab', at: 19, fields: vod(128, 9) },
+      { e: 't', at: 40, fields: vod(16, 9) },
+      { e: 't', at: 49, fields: vod(32, 9) },
+    ];
+    expect(ruleHits(pings, RULE)).toEqual([]);
   });
 });
 

@@ -78,6 +78,19 @@ describe('stats/missing-required', () => {
     expect(hit?.severity).toBe('error');
     expect(hit?.message).toContain('event:uiconfId, event:referrer are missing or empty');
   });
+  it('names a key sent in another case or one letter off (the Android SDK’s event:eventTimeStamp)', () => {
+    const list = run([
+      { type: 1, at: 0, fields: { eventTimestamp: undefined, eventTimeStamp: 1_700_000_000_000 } },
+      { type: 2, at: 1, fields: { referrer: undefined, referer: 'x', uiconfId: undefined, uiConfId: 1 } },
+    ]);
+    expect(list.filter((f) => f.rule === 'stats/missing-required').map((f) => f.message)).toEqual([
+      'Expected every mandatory parameter, but event:eventTimestamp is missing or empty. ' +
+        'event:eventTimestamp missing; event:eventTimeStamp is present (keys are case-sensitive).',
+      'Expected every mandatory parameter, but event:uiconfId, event:referrer are missing or empty. ' +
+        'event:uiconfId missing; event:uiConfId is present (keys are case-sensitive). ' +
+        'event:referrer missing; event:referer is present (one letter apart: keys must match exactly).',
+    ]);
+  });
   it('is silent when all are present', () => {
     expect(ids(run(START))).not.toContain('stats/missing-required');
   });
@@ -112,12 +125,21 @@ describe('stats/invalid-value', () => {
 });
 
 describe('stats/order', () => {
-  it('fires on Media Loaded before Widget Loaded and Play before Media Loaded', () => {
+  it('fires on Play before Media Loaded, and on Play with no Widget Loaded before it', () => {
     const list = run([
       { type: 2, at: 0 },
-      { type: 3, at: 1, fields: { sessionId: 'other' } },
+      { type: 3, at: 1 },
+      { type: 1, at: 2, fields: { sessionId: 'other' } },
+      { type: 3, at: 3, fields: { sessionId: 'other' } },
     ]);
-    expect(list.filter((f) => f.rule === 'stats/order').map((f) => f.beacons)).toEqual([[0], [1]]);
+    expect(list.filter((f) => f.rule === 'stats/order').map((f) => [f.beacons, f.message])).toEqual([
+      [[1], 'Expected Widget Loaded (1) before Play (3), but Play came without one.'],
+      [[3], 'Expected Media Loaded (2) before Play (3), but Play came first.'],
+    ]);
+  });
+  it('is silent on Media Loaded before Widget Loaded, as the HTML5 v2 player (mwEmbed) sends them', () => {
+    const list = run([{ type: 2, at: 0 }, { type: 1, at: 1 }, ...START.slice(2), { type: 4, at: 18 }]);
+    expect(ids(list)).not.toContain('stats/order');
   });
   it('fires on quartiles before Play and out of order', () => {
     const list = run([
@@ -160,17 +182,35 @@ describe('stats/order', () => {
 });
 
 describe('stats/seek-fields', () => {
-  it('fires on a Seek without seek=1 or newPoint', () => {
-    const list = run([...START, { type: 17, at: 3, fields: { seek: 0 } }]);
-    const hit = list.find((f) => f.rule === 'stats/seek-fields');
-    expect(hit?.severity).toBe('warning');
-    expect(hit?.message).toBe(
-      'Expected a Seek with event:seek=1 and an event:newPoint, but saw event:seek=0 and no event:newPoint.',
+  it('fires on a Seek that carries no target: no event:currentPoint and no event:newPoint', () => {
+    const list = run([
+      ...START,
+      { type: 17, at: 3, fields: { currentPoint: undefined } },
+      { type: 17, at: 6, fields: { currentPoint: '' } },
+      { type: 17, at: 9, fields: { currentPoint: -1 } },
+    ]);
+    const hits = list.filter((f) => f.rule === 'stats/seek-fields');
+    expect(hits.map((f) => [f.severity, f.beacons])).toEqual([
+      ['warning', [3]],
+      ['warning', [4]],
+      ['warning', [5]],
+    ]);
+    expect(hits[0]?.message).toBe(
+      'Expected the Seek to carry its target in event:currentPoint (or event:newPoint), but it has neither.',
     );
   });
-  it('is silent on a complete Seek', () => {
-    expect(ids(run([...START, { type: 17, at: 3, fields: { seek: 1, newPoint: 20_000 } }]))).not.toContain(
-      'stats/seek-fields',
-    );
+  it('is silent on the real players’ Seek: the target in event:currentPoint, event:seek=false, no newPoint', () => {
+    const list = run([
+      ...START,
+      { type: 17, at: 3, position: 40, fields: { seek: 'false' } },
+      { type: 17, at: 6, position: 20, fields: { seek: 0 } },
+      { type: 17, at: 9, fields: { seek: 1, currentPoint: undefined, newPoint: 20_000 } },
+    ]);
+    expect(ids(list)).not.toContain('stats/seek-fields');
+  });
+  it('leaves a currentPoint that is no number to stats/invalid-value', () => {
+    const list = run([...START, { type: 17, at: 3, fields: { currentPoint: 'x' } }]);
+    expect(ids(list)).toContain('stats/invalid-value');
+    expect(ids(list)).not.toContain('stats/seek-fields');
   });
 });

@@ -2,6 +2,7 @@ import type { Rule } from '../../../rules/rule.js';
 import { constantChanged } from './constant-changed.js';
 import { emptyValue } from './empty-value.js';
 import { invalidValue } from './invalid-value.js';
+import { lostPing } from './lost-ping.js';
 import { missingDocField } from './missing-doc-field.js';
 import { missingRequired } from './missing-required.js';
 import { order } from './order.js';
@@ -20,6 +21,7 @@ export const jwRules: readonly Rule[] = [
   quantileMismatch,
   order,
   pingInterval,
+  lostPing,
   constantChanged,
   emptyValue,
 ];

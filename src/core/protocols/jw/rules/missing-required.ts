@@ -1,4 +1,5 @@
 import { hasValue } from '../../../beacon.js';
+import { nearMissNotes } from '../../../rules/near-miss.js';
 import { defineRule } from '../../../rules/rule.js';
 import { COMMON_REQUIRED } from '../spec.js';
 import { streamKind } from '../values.js';
@@ -14,7 +15,7 @@ export const missingRequired = defineRule({
     'Every ping needs `e sa aid pss oos sdk bun id t emi pli` with a value; Play, Quantile, Seeked and ' +
     'Abandon pings also `vd q pw`, and VOD Quantile and Abandon pings `ti`. (`fed` and `av`, which the ' +
     'reference app may send empty, are jw/empty-value and jw/missing-doc-field.)',
-  check(beacon) {
+  check(beacon, _session, _state, env) {
     const e = beacon.values.e ?? '';
     const missing: string[] = COMMON_REQUIRED.filter((key) => !hasValue(beacon, key));
     if (PLAYBACK_EVENTS.has(e)) {
@@ -25,7 +26,7 @@ export const missingRequired = defineRule({
     if (missing.length === 0) return undefined;
     return [
       {
-        message: `Expected ${missing.join(', ')} on this ${beacon.event.name} ping, but ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`,
+        message: `Expected ${missing.join(', ')} on this ${beacon.event.name} ping, but ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.${nearMissNotes(beacon, missing, env.protocol)}`,
         beacons: [beacon.index],
       },
     ];

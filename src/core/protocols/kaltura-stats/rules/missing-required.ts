@@ -1,4 +1,5 @@
 import { hasValue } from '../../../beacon.js';
+import { nearMissNotes } from '../../../rules/near-miss.js';
 import { defineRule } from '../../../rules/rule.js';
 import { MANDATORY } from '../spec.js';
 
@@ -10,12 +11,12 @@ export const missingRequired = defineRule({
     'The stats.collect document makes `event:uiconfId`, `event:partnerId`, `event:entryId`, ' +
     '`event:sessionId`, `event:duration`, `event:referrer` and `event:eventTimestamp` mandatory on every ' +
     'event; without them the event cannot be attributed.',
-  check(beacon) {
+  check(beacon, _session, _state, env) {
     const missing = MANDATORY.filter((key) => !hasValue(beacon, key));
     if (missing.length === 0) return undefined;
     return [
       {
-        message: `Expected every mandatory parameter, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing or empty.`,
+        message: `Expected every mandatory parameter, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing or empty.${nearMissNotes(beacon, missing, env.protocol)}`,
         beacons: [beacon.index],
       },
     ];

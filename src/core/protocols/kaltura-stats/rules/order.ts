@@ -26,8 +26,8 @@ export const order = defineRule({
   severity: 'error',
   title: 'Event order',
   explanation:
-    'A stats session runs Widget Loaded (1) → Media Loaded (2) → Play (3) → Play reached 25/50/75/100% ' +
-    '(4–7), with Buffer End (13) after a Buffer Start (12), Close Full Screen (15) after Open Full Screen ' +
+    'A stats session runs Widget Loaded (1) and Media Loaded (2), in either order (the HTML5 v2 player ' +
+    'sends 2 first), → Play (3) → Play reached 25/50/75/100% (4–7), with Buffer End (13) after a Buffer Start (12), Close Full Screen (15) after Open Full Screen ' +
     '(14) and ad quartiles after their ad started. Another order means lost or misfired events.',
   createState: (): OrderState => ({
     widgetLoaded: false,
@@ -46,18 +46,18 @@ export const order = defineRule({
       case 1:
         s.widgetLoaded = true;
         return undefined;
+      // Either order: KDP and the Android SDK send 1 then 2, the HTML5 v2 player (mwEmbed) 2 then 1.
       case 2:
         s.mediaLoaded = true;
-        return s.widgetLoaded
-          ? undefined
-          : fail('Expected Widget Loaded (1) before Media Loaded (2), but Media Loaded came first.');
+        return undefined;
       case 3:
       case 16: {
-        const wasLoaded = s.mediaLoaded;
         s.playing = true;
         s.quartile = 0;
-        if (code === 3 && !wasLoaded) {
-          return fail('Expected Media Loaded (2) before Play (3), but Play came first.');
+        if (code !== 3) return undefined;
+        if (!s.mediaLoaded) return fail('Expected Media Loaded (2) before Play (3), but Play came first.');
+        if (!s.widgetLoaded) {
+          return fail('Expected Widget Loaded (1) before Play (3), but Play came without one.');
         }
         return undefined;
       }

@@ -49,6 +49,16 @@ describe(RULE, () => {
     expect(ruleFindings(requests, RULE)).toEqual([]);
   });
 
+  it('names a key sent in another case or one letter off (the near miss present)', () => {
+    const requests = realPlayerSession();
+    requests[0] = withParams(requests[0]!, { entryId: null, entryID: '1_w9zx2eti' });
+    requests[1] = withParams(requests[1]!, { partnerId: null, partnrId: 2215841 });
+    expect(ruleFindings(requests, RULE).map((f) => f.message)).toEqual([
+      'Player Impression (1) must carry entryId, but it is missing or empty. entryId missing; entryID is present (keys are case-sensitive).',
+      'Play Requested (2) must carry partnerId, but it is missing or empty. partnerId missing; partnrId is present (one letter apart: keys must match exactly).',
+    ]);
+  });
+
   it('treats an empty required value as missing', () => {
     const requests = realPlayerSession();
     requests[3] = withParams(requests[3]!, { actualBitrate: '' });

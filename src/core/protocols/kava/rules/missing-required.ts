@@ -1,4 +1,5 @@
 import { hasValue } from '../../../beacon.js';
+import { nearMissNotes } from '../../../rules/near-miss.js';
 import { defineRule } from '../../../rules/rule.js';
 import { eventLabel } from './describe.js';
 
@@ -22,7 +23,7 @@ export const missingRequired = defineRule({
     if (missing === undefined) return undefined;
     return [
       {
-        message: `${eventLabel(beacon)} must carry ${missing.join(', ')}, but ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`,
+        message: `${eventLabel(beacon)} must carry ${missing.join(', ')}, but ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.${nearMissNotes(beacon, missing, env.protocol)}`,
         beacons: [beacon.index],
       },
     ];
