@@ -51,6 +51,14 @@ export const variants = [
     expectedRules: ['stats/order'],
   },
   {
+    page: 'stats',
+    bug: 'seek-no-target',
+    description:
+      'The integration strips the playhead from its Seek beacons: a Seek (17) with neither event:currentPoint ' +
+      'nor event:newPoint cannot be placed.',
+    expectedRules: ['stats/seek-fields'],
+  },
+  {
     page: 'jw',
     bug: 'no-aid',
     description:

@@ -38,7 +38,15 @@ const jobs = [
   // A pause over 30 s: the real player resets its KAVA session on Resume.
   { name: 'kaltura-long-pause', path: 'kaltura.html', scenario: { pauseMs: 32_000, seekTo: 50 } },
   { name: 'stats', path: 'stats.html' },
+  // The stats emitter in the order and keys of three real clients (demo/public/stats.js), and the
+  // planted order bug in the HTML5 v2 player's order.
+  { name: 'stats-html5', path: 'stats.html?client=html5' },
+  { name: 'stats-kdp', path: 'stats.html?client=kdp' },
+  { name: 'stats-android', path: 'stats.html?client=android' },
+  { name: 'stats-html5-quartile-order', path: 'stats.html?client=html5&bug=quartile-order' },
   { name: 'jw', path: 'jw.html' },
+  // The second time ping lost on the way; played to 25 s so that the third one comes before the seek.
+  { name: 'jw-lost-ping', path: 'jw.html?lose=2', scenario: { playTo: 25 } },
   ...variants.map((v) => ({ name: `${v.page}-${v.bug}`, path: `${v.page}.html?bug=${v.bug}` })),
 ].filter((job) => !only || only.includes(job.name));
 

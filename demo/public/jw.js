@@ -1,9 +1,14 @@
 // A JW Player OTT ping emitter built to the ping interface (e, s, t, vs, gab), driven by a real <video>
 // element's events. Pings go out with navigator.sendBeacon (a POST with an empty body, data in the query
-// string) to /v1/jwplayer6/ping.gif on the page's own origin. `?bug=no-aid` breaks it.
+// string) to /v1/jwplayer6/ping.gif on the page's own origin. `?bug=no-aid` breaks it; `?lose=<n>` loses
+// the n-th time ping (t) of the first play on the way: the emitter counts it as sent, the server never
+// sees it (the next t is one quantile further than it should be).
 import { onReady, randomHex } from './demo-common.js';
 
-const bug = new URLSearchParams(location.search).get('bug') || '';
+const search = new URLSearchParams(location.search);
+const bug = search.get('bug') || '';
+const lose = Number(search.get('lose') || 0);
+let plays = 0;
 const video = document.getElementById('video');
 const config = { analyticsId: 'PiDemoAnalytics0Token1', feedId: 'pIfeed01', appVersion: '1.0.0' };
 const item = { mediaId: 'pIdemo01', title: 'Player Inspector test video' };
@@ -44,12 +49,15 @@ function ping(event, extra = {}) {
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
     .join('&');
   const bucket = event === 'i' ? 'clienta' : 'jwplayer6';
+  if (event === 't' && plays === 1 && ++play.timePings === lose) return;
   navigator.sendBeacon(`/v1/${bucket}/ping.gif?${query}`);
 }
 
 /** A playlist item is loaded: new embed and play ids, then the Setup ping. */
 function setup() {
+  plays += 1;
   play = { emi: randomHex(12), pli: randomHex(12), started: false, done: false, seekPending: false };
+  play.timePings = 0;
   Object.assign(play, { watched: 0, lastPos: 0, lastPw: 0, lastTi: 0, seekTimer: undefined });
   ping('e');
 }
@@ -117,5 +125,10 @@ video.addEventListener('play', () => {
 });
 
 setup();
-document.getElementById('variant').textContent = bug ? `Broken variant: ${bug}` : '';
+document.getElementById('variant').textContent = [
+  bug && `Broken variant: ${bug}`,
+  lose && `Loses time ping ${lose}`,
+]
+  .filter(Boolean)
+  .join(' · ');
 onReady(video, 'jw', bug);

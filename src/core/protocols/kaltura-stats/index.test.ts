@@ -124,6 +124,18 @@ describe('kaltura-stats playback', () => {
   });
 });
 
+describe('kaltura-stats playback of the Android SDK', () => {
+  it('reads its playhead in seconds (event:clientVer playkit/android-…)', () => {
+    const inspector = new Inspector({ protocols: [kalturaStats] });
+    const android = { clientVer: 'playkit/android-3.5.0' };
+    inspector.add(statsRequest({ type: 3, at: 0, fields: { ...android, currentPoint: 0 } }));
+    inspector.add(statsRequest({ type: 17, at: 5, fields: { ...android, currentPoint: 40 } }));
+    const playback = inspector.sessions()[0]?.playback;
+    expect(playback?.playhead.map((p) => p.position)).toEqual([0, 40]);
+    expect(playback?.seeks.map((s) => s.to)).toEqual([40]);
+  });
+});
+
 describe('kaltura-stats spec table', () => {
   it('names the 40 event types and requires the mandatory parameters on every event', () => {
     expect(kalturaStats.spec.events).toHaveLength(40);

@@ -3,10 +3,15 @@ import { isNumber } from '../../params/formats.js';
 import { noteCommon, type PlaybackTracker } from '../../session/playback.js';
 import type { PlaybackSummary } from '../../session/session.js';
 
-/** Kaltura players send `event:currentPoint` and `event:newPoint` in milliseconds. */
-function seconds(value: string | undefined): number | undefined {
-  return value !== undefined && isNumber(value) ? Number(value) / 1000 : undefined;
+/**
+ * Kaltura's web players send `event:currentPoint` and `event:newPoint` in milliseconds; the Android SDK
+ * (`event:clientVer=playkit/android-…`) in whole seconds.
+ */
+function seconds(value: string | undefined, perSecond: number): number | undefined {
+  return value !== undefined && isNumber(value) ? Number(value) / perSecond : undefined;
 }
+
+const ANDROID = 'playkit/android';
 
 /**
  * Stats playback: the playhead from `event:currentPoint`, seeks from Seek (17) with `event:newPoint`,
@@ -27,10 +32,11 @@ export class StatsPlaybackTracker implements PlaybackTracker {
     if (duration !== undefined && isNumber(duration) && Number(duration) > 0)
       summary.duration = Number(duration);
 
-    const current = seconds(v['event:currentPoint']);
+    const perSecond = v['event:clientVer']?.startsWith(ANDROID) ? 1 : 1000;
+    const current = seconds(v['event:currentPoint'], perSecond);
     const code = beacon.event.code;
     if (code === '17') {
-      const to = seconds(v['event:newPoint']) ?? current;
+      const to = seconds(v['event:newPoint'], perSecond) ?? current;
       const seek: PlaybackSummary['seeks'][number] = { time: beacon.time, beacon: beacon.index };
       if (this.position !== undefined) seek.from = this.position;
       if (to !== undefined) seek.to = to;
