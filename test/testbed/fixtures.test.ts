@@ -93,7 +93,12 @@ describe('recorded fixtures of the real clients’ shapes', () => {
     const seeks = inspector.beacons().filter((b) => b.event.code === '17');
     expect(seeks.length).toBeGreaterThan(0);
     const hits = inspector.findings().filter((f) => f.rule === 'stats/seek-fields');
-    expect(hits.map((f) => f.beacons)).toEqual(seeks.map((b) => [b.index]));
+    expect(hits.map((f) => [f.beacons, f.message])).toEqual(
+      seeks.map((b) => [
+        [b.index],
+        'Expected the Seek to carry its target in event:currentPoint (or event:newPoint), but it has neither.',
+      ]),
+    );
   });
 
   it('jw: no error and no warning; jw-lost-ping: one error at the time ping after the lost one', () => {
