@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding, Severity } from '../rules/rule.js';
+import { playbackLabels } from '../session/playbacks.js';
 import type { Session } from '../session/session.js';
 import { clock, offset } from '../timeline/ticks.js';
 import { playheadAt } from '../timeline/timeline.js';
@@ -23,10 +24,13 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
   const sessions = source.sessions();
   const shown = new Set<Finding>();
   const { byBeacon, bySession } = groupFindings(findings);
+  const playbacks = playbackLabels(sessions);
 
   for (const session of sessions) {
     const protocol = source.protocols.find((p) => p.id === session.protocol);
-    lines.push(c.bold(sessionTitle(session, protocol?.label ?? session.protocol)));
+    lines.push(
+      c.bold(sessionTitle(session, protocol?.label ?? session.protocol, playbacks.get(session.key))),
+    );
     const start = session.beacons[0]?.time ?? 0;
     const positionOf = playheadAt(session);
     const mine = bySession.get(session.key) ?? [];
@@ -74,9 +78,11 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
   return `${lines.join('\n')}\n`;
 }
 
-function sessionTitle(session: Session, label: string): string {
+function sessionTitle(session: Session, label: string, playback: string | undefined): string {
   const p = session.playback;
   const parts = [`${label} session ${session.id || '(no session id)'}`];
+  if (playback) parts.push(playback);
+  if (session.follows !== undefined) parts.push('after a change of media');
   if (p.entryId) parts.push(`entry ${p.entryId}`);
   if (p.partnerId) parts.push(`partner ${p.partnerId}`);
   if (p.playerVersion) parts.push(`player ${p.playerVersion}`);
