@@ -22,3 +22,16 @@ export function pause(page: Page): Promise<void>;
 export function seek(page: Page, position: number): Promise<void>;
 export function waitForPosition(page: Page, position: number, timeoutMs: number): Promise<void>;
 export function sleep(ms: number): Promise<void>;
+export function runChangeMedia(
+  page: Page,
+  options: { entries: string[]; playTo?: number; timeoutMs?: number },
+): Promise<void>;
+export function runPausedSeeks(
+  page: Page,
+  options: {
+    pauses: { seekAfterMs: number; seekTo: number; pauseMs: number }[];
+    playTo?: number;
+    resumeFor?: number;
+    timeoutMs?: number;
+  },
+): Promise<void>;

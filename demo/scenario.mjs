@@ -103,3 +103,43 @@ export async function waitForPosition(page, position, timeoutMs) {
 export function sleep(ms) {
   return new Promise((done) => setTimeout(done, ms));
 }
+
+/**
+ * Change media: plays the first entry to `playTo` s, then sets each of `entries` in turn while playing
+ * (window.demoChangeMedia on kaltura.html) and plays it to `playTo` s; pauses at the end.
+ * @param {Page} page
+ * @param {{ entries: string[], playTo?: number, timeoutMs?: number }} options
+ */
+export async function runChangeMedia(page, { entries, playTo = 16, timeoutMs = 120_000 }) {
+  await waitForDemo(page);
+  await play(page);
+  await waitForPosition(page, playTo, timeoutMs);
+  for (const entry of entries) {
+    await page.evaluate((id) => /** @type {any} */ (window).demoChangeMedia(id), entry);
+    await play(page);
+    await waitForPosition(page, playTo, timeoutMs);
+  }
+  await pause(page);
+}
+
+/**
+ * Seeks while paused: plays to `playTo` s, then for each pause: pause, seek to `seekTo` after
+ * `seekAfterMs`, stay paused `pauseMs` in all, resume and play `resumeFor` s; pauses at the end.
+ * @param {Page} page
+ * @param {{ pauses: { seekAfterMs: number, seekTo: number, pauseMs: number }[], playTo?: number,
+ *   resumeFor?: number, timeoutMs?: number }} options
+ */
+export async function runPausedSeeks(page, { pauses, playTo = 5, resumeFor = 12, timeoutMs = 120_000 }) {
+  await waitForDemo(page);
+  await play(page);
+  await waitForPosition(page, playTo, timeoutMs);
+  for (const { seekAfterMs, seekTo, pauseMs } of pauses) {
+    await pause(page);
+    await sleep(seekAfterMs);
+    await seek(page, seekTo);
+    await sleep(pauseMs - seekAfterMs);
+    const resumedAt = await play(page);
+    await waitForPosition(page, resumedAt + resumeFor, timeoutMs);
+  }
+  await pause(page);
+}

@@ -25,6 +25,8 @@ const rootDir = resolve(demoDir, '..');
 const vendorFiles = {
   '/vendor/kaltura-ovp-player.js': 'node_modules/@playkit-js/kaltura-player-js/dist/kaltura-ovp-player.js',
   '/vendor/playkit-kava.js': 'node_modules/@playkit-js/playkit-js-kava/dist/playkit-kava.js',
+  // KAVA 0.5.1, installed under the npm alias kava-0-5: an older client, still deployed.
+  '/vendor/kava-0-5.js': 'node_modules/kava-0-5/dist/playkit-kava.js',
 };
 
 /** @type {Record<string, string>} */

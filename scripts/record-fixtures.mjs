@@ -13,14 +13,18 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runScenario } from '../demo/scenario.mjs';
+import { runChangeMedia, runPausedSeeks, runScenario } from '../demo/scenario.mjs';
 import { startDemoServer } from '../demo/server.mjs';
 import { variants } from '../demo/variants.mjs';
 import { launchChromium } from '../lib/cli/browser/launch.js';
 import { captureRequests } from '../lib/cli/capture/cdp-capture.js';
 import { exportHar } from '../lib/core/capture/har-export.js';
 
-/** @typedef {{ name: string, path: string, scenario?: import('../demo/scenario.mjs').ScenarioOptions }} Job */
+/**
+ * A page and what to do on it: the viewing scenario (with `scenario` options), or `run` instead.
+ * @typedef {{ name: string, path: string, scenario?: import('../demo/scenario.mjs').ScenarioOptions,
+ *   run?: (page: import('puppeteer').Page) => Promise<void> }} Job
+ */
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -37,6 +41,32 @@ const jobs = [
   { name: 'kaltura', path: 'kaltura.html' },
   // A pause over 30 s: the real player resets its KAVA session on Resume.
   { name: 'kaltura-long-pause', path: 'kaltura.html', scenario: { pauseMs: 32_000, seekTo: 50 } },
+  // Change media in the same player: a second entry (the player reuses the session id), and a third.
+  {
+    name: 'kaltura-change-media',
+    path: 'kaltura.html',
+    run: (page) => runChangeMedia(page, { entries: ['1_pidemo02'] }),
+  },
+  {
+    name: 'kaltura-change-media-twice',
+    path: 'kaltura.html',
+    run: (page) => runChangeMedia(page, { entries: ['1_pidemo02', '1_pidemo03'] }),
+  },
+  // Seeks while paused, each past a quartile (sent while still paused): 8 s paused with a seek 1 s in,
+  // then 35 s paused with a seek 2 s in (a session reset).
+  {
+    name: 'kaltura-seek-paused',
+    path: 'kaltura.html',
+    run: (page) =>
+      runPausedSeeks(page, {
+        pauses: [
+          { seekAfterMs: 1000, seekTo: 20, pauseMs: 8000 },
+          { seekAfterMs: 2000, seekTo: 50, pauseMs: 35_000 },
+        ],
+      }),
+  },
+  // The same player with KAVA 0.5.1 (npm alias kava-0-5), through the viewing scenario.
+  { name: 'kaltura-kava-0-5', path: 'kaltura-kava-0-5.html' },
   { name: 'stats', path: 'stats.html' },
   // The stats emitter in the order and keys of three real clients (demo/public/stats.js), and the
   // planted order bug in the HTML5 v2 player's order.
@@ -60,7 +90,10 @@ const chromium = await launchChromium({ args: ['--autoplay-policy=no-user-gestur
 try {
   for (const job of jobs) {
     const started = Date.now();
-    const requests = await record(`${server.url}${job.path}`, job.scenario);
+    const requests = await record(
+      `${server.url}${job.path}`,
+      job.run ?? ((page) => runScenario(page, job.scenario)),
+    );
     const file = join(outDir, `${job.name}.har`);
     await writeFile(file, `${JSON.stringify(exportHar(requests, { version }), null, 2)}\n`);
     const beacons = requests.filter((r) => isAnalytics(r.url)).length;
@@ -75,16 +108,16 @@ try {
 
 /**
  * @param {string} url
- * @param {import('../demo/scenario.mjs').ScenarioOptions | undefined} scenario
+ * @param {(page: import('puppeteer').Page) => Promise<void>} run
  */
-async function record(url, scenario) {
+async function record(url, run) {
   const context = await chromium.browser.createBrowserContext();
   const page = await context.newPage();
   // KAVA's answer (the server's Unix time) is part of the protocol: keep the analytics response bodies.
   const capture = await captureRequests(page, { responseBody: (r) => isAnalytics(r.url) });
   try {
     await page.goto(url, { waitUntil: 'load' });
-    await runScenario(page, scenario);
+    await run(page);
     // Let the last beacons (the pause after the replay) reach the server.
     await new Promise((done) => setTimeout(done, 1500));
     await capture.idle();

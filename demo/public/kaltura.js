@@ -13,6 +13,8 @@
   // Protocol-relative: KAVA puts the page's protocol in front of serviceUrl itself.
   if (params.get('route') !== 'default') kava.serviceUrl = `//${location.host}/api_v3/index.php`;
   if (bug === 'view-30s') kava.viewEventCountdown = 30;
+  // Sent as applicationVer by KAVA 0.14 on, as applicationVersion before.
+  kava.applicationVersion = 'pi-demo-1.0';
   if (bug === 'no-partner-id') {
     const settings = { partnerID: String(partnerId) };
     kava.tamperAnalyticsHandler = (model) => {
@@ -31,28 +33,46 @@
     playback,
     plugins: { kava },
   });
-  const media = {
-    sources: {
-      id: entryId,
-      type: 'Vod',
-      duration: 60,
-      dvr: false,
-      metadata: { name: 'Player Inspector test video' },
-      progressive: [
-        {
-          id: `${entryId}_flavor1`,
-          mimetype: 'video/mp4',
-          url: new URL('/media/test-video.mp4', location.href).href,
-          bandwidth: 120000,
-          width: 320,
-          height: 180,
-        },
-      ],
-    },
-    plugins: {},
+  /** The media config of one entry: every entry plays the same local test video. */
+  const mediaFor = (id) => {
+    const media = {
+      sources: {
+        id,
+        type: 'Vod',
+        duration: 60,
+        dvr: false,
+        metadata: { name: `Player Inspector test video ${id}` },
+        progressive: [
+          {
+            id: `${id}_flavor1`,
+            mimetype: 'video/mp4',
+            url: new URL('/media/test-video.mp4', location.href).href,
+            bandwidth: 120000,
+            width: 320,
+            height: 180,
+          },
+        ],
+      },
+      plugins: {},
+    };
+    if (bug !== 'no-session') media.session = { partnerId, uiConfId };
+    return media;
   };
-  if (bug !== 'no-session') media.session = { partnerId, uiConfId };
-  player.setMedia(media);
+  player.setMedia(mediaFor(entryId));
+  /**
+   * Change media: the page sets another entry in the same player, as a "next video" button does.
+   * Resolves once the new entry's metadata is loaded (setMedia resets the video element at once).
+   */
+  window.demoChangeMedia = (id) =>
+    new Promise((done) => {
+      player.setMedia(mediaFor(id));
+      const loaded = () => {
+        const video = document.querySelector('#player video');
+        if (video && video.readyState >= 1) done(undefined);
+        else setTimeout(loaded, 50);
+      };
+      loaded();
+    });
   window.player = player;
 
   const markReady = () => {

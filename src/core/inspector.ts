@@ -7,6 +7,7 @@ import { defaultProtocols } from './protocols/registry.js';
 import { genericRules } from './rules/generic-rules.js';
 import type { Finding, FindingDraft, Rule, RuleEnv, Severity } from './rules/rule.js';
 import type { PlaybackTracker } from './session/playback.js';
+import { type Placement, Playbacks } from './session/playbacks.js';
 import { emptyPlayback, type Session } from './session/session.js';
 
 interface ActiveRule {
@@ -46,6 +47,9 @@ export class Inspector {
   private readonly activeRules = new Map<string, ActiveRule[]>();
   private readonly beaconList: Beacon[] = [];
   private readonly sessionMap = new Map<string, SessionRecord>();
+  /** By beacon index, the session it was added to (one session id may hold several playbacks). */
+  private readonly recordOfBeacon: SessionRecord[] = [];
+  private readonly playbacks = new Playbacks();
   private readonly checkFindings: Finding[] = [];
   private readonly findingsByBeacon = new Map<number, Finding[]>();
   private readonly kept = new KeptDecodings();
@@ -79,7 +83,9 @@ export class Inspector {
     const beacon = new BeaconRecord(this.beaconList.length, request, protocol, decoded, this.kept);
     this.beaconList.push(beacon);
 
-    const record = this.sessionFor(protocol, beacon.sessionId);
+    const placed = this.playbacks.place(protocol, beacon, (key) => this.sessionMap.get(key)?.session);
+    const record = this.sessionFor(protocol, beacon.sessionId, placed);
+    this.recordOfBeacon.push(record);
     record.session.beacons.push(beacon);
     record.tracker.update(record.session.playback, beacon);
     record.rules.forEach(({ rule, severity }, i) => {
@@ -105,6 +111,11 @@ export class Inspector {
     return this.sessionMap.get(key)?.session;
   }
 
+  /** The session a beacon (by index) was added to. */
+  sessionOf(index: number): Session | undefined {
+    return this.recordOfBeacon[index]?.session;
+  }
+
   /** Every finding: those raised as beacons arrived, then the end-of-capture ones, evaluated now. */
   findings(): Finding[] {
     return [...this.checkFindings, ...this.finishFindings()];
@@ -112,9 +123,8 @@ export class Inspector {
 
   /** Findings that concern one beacon, including its session's end-of-capture ones. */
   findingsForBeacon(index: number): Finding[] {
-    const beacon = this.beaconList[index];
     const stored = this.findingsByBeacon.get(index) ?? [];
-    const record = beacon && this.sessionMap.get(`${beacon.protocol}:${beacon.sessionId}`);
+    const record = this.recordOfBeacon[index];
     if (!record) return [...stored];
     return [...stored, ...this.finishFindingsOf(record).filter((f) => f.beacons.includes(index))];
   }
@@ -123,10 +133,7 @@ export class Inspector {
   findingsForSession(key: string): Finding[] {
     const record = this.sessionMap.get(key);
     if (!record) return [];
-    return [
-      ...this.checkFindings.filter((f) => `${f.protocol}:${f.sessionId}` === key),
-      ...this.finishFindingsOf(record),
-    ];
+    return [...this.checkFindings.filter((f) => f.session === key), ...this.finishFindingsOf(record)];
   }
 
   /** The findings raised as beacons arrived, from the `start`-th on (a view keeps up with the new ones). */
@@ -171,13 +178,14 @@ export class Inspector {
     return out;
   }
 
-  private sessionFor(protocol: ProtocolModule, id: string): SessionRecord {
-    const key = `${protocol.id}:${id}`;
+  private sessionFor(protocol: ProtocolModule, id: string, { key, open }: Placement): SessionRecord {
     let record = this.sessionMap.get(key);
     if (!record) {
       const rules = this.activeRules.get(protocol.id) ?? [];
+      const session: Session = { key, id, protocol: protocol.id, beacons: [], playback: emptyPlayback() };
+      if (open) Object.assign(session, open);
       record = {
-        session: { key, id, protocol: protocol.id, beacons: [], playback: emptyPlayback() },
+        session,
         env: { config: this.config, protocol },
         rules,
         states: rules.map(({ rule }) => rule.createState?.()),
@@ -196,6 +204,7 @@ export class Inspector {
       beacons: draft.beacons,
       sessionId: session.id,
       protocol: session.protocol,
+      session: session.key,
     };
   }
 

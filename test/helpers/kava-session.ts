@@ -61,6 +61,8 @@ export interface SendOptions {
  */
 export class KavaSession {
   readonly requests: CapturedRequest[] = [];
+  /** The entry playing: `changeMedia` sets another. */
+  entryId = '1_w9zx2eti';
   private index = 0;
   private serverStart: number | undefined;
 
@@ -82,7 +84,7 @@ export class KavaSession {
       format: 1,
       eventType,
       partnerId: 2215841,
-      entryId: '1_w9zx2eti',
+      entryId: this.entryId,
       sessionId: this.sessionId,
       eventIndex: options.eventIndex ?? this.index,
     };
@@ -119,6 +121,18 @@ export class KavaSession {
   /** The player's reset after a long pause: the next beacon has eventIndex 1 again. */
   resetSession(): void {
     this.index = 0;
+  }
+
+  /**
+   * Change media as Kaltura's player does it (3.17.24 on, first change): same sessionId, KAVA reset
+   * (eventIndex from 1, no sessionStartTime), then a Player Impression of `entryId` `at` seconds with the
+   * previous entry's playhead `position`.
+   */
+  changeMedia(entryId: string, at: number, position: number): void {
+    this.entryId = entryId;
+    this.index = 0;
+    this.serverStart = undefined;
+    this.send(1, at, position);
   }
 }
 

@@ -11,6 +11,12 @@ const params: ParamSpec[] = [
   { key: 'sid', name: 'Session', description: 'Session id.' },
   { key: 'aid', name: 'Account', description: 'Account id: constant within a session.' },
   { key: 'ts', name: 'Send time', description: 'Send time: differs on a retry.' },
+  {
+    key: 'r',
+    name: 'Ratio',
+    description: 'A ratio the player computes as NaN (0/0).',
+    playerValues: ['NaN'],
+  },
 ];
 const lookup = new Map(params.map((p) => [p.key, p]));
 

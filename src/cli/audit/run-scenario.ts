@@ -219,7 +219,8 @@ function missing(
     .sessions()
     .filter((s) => !match.protocol || s.protocol === match.protocol)
     .sort((a, b) => last(b) - last(a))[0];
-  if (session) Object.assign(finding, { sessionId: session.id, protocol: session.protocol });
+  if (session)
+    Object.assign(finding, { sessionId: session.id, protocol: session.protocol, session: session.key });
   inspector.addFinding(finding);
 }
 

@@ -2,6 +2,7 @@ import type { Beacon, DecodedParam } from '../beacon.js';
 import type { CapturedRequest } from '../capture/captured-request.js';
 import type { Rule } from '../rules/rule.js';
 import type { PlaybackTracker } from '../session/playback.js';
+import type { Session } from '../session/session.js';
 
 export type ProtocolId = 'kava' | 'kaltura-stats' | 'jw';
 
@@ -31,6 +32,11 @@ export interface ParamSpec {
   secret?: boolean;
   /** Value may be percent-encoded twice (referrer): decode once more for display, keep raw. */
   doubleEncoded?: boolean;
+  /**
+   * Values the real player itself computes for this parameter that look like an unset variable (KAVA's
+   * droppedFramesRatio=NaN): `beacon/suspicious-value` leaves exactly these to the protocol's own rule.
+   */
+  playerValues?: readonly string[];
 }
 
 /** One row of a protocol's event table. */
@@ -96,9 +102,27 @@ export interface ProtocolModule {
   rules: readonly Rule[];
   /** Builds the playhead/pause/seek/buffering picture of a session as beacons arrive. */
   createPlaybackTracker(): PlaybackTracker;
+  /** Optional: how a player's playbacks map onto session ids, when one id can hold several. */
+  playbacks?: PlaybackSplit;
   /** Convenience for tests: lookups derived from `spec`. */
   paramSpec(key: string): ParamSpec | undefined;
   eventSpec(code: string): EventSpec | undefined;
+}
+
+/**
+ * A protocol whose player keeps the session id across a change of media says here where a new playback
+ * starts, so that the inspector judges each playback as a session of its own (same id, its own key).
+ */
+export interface PlaybackSplit {
+  /** Whether `beacon`, of session id `current.id`, starts a new playback instead of continuing `current`. */
+  startsPlayback(beacon: Beacon, current: Session): boolean;
+  /**
+   * The player instance a session id comes from, when the id tells it: with `continues`, links a
+   * player's consecutive playbacks across session ids (`Session.follows`).
+   */
+  playerOf?(sessionId: string): string | undefined;
+  /** Whether the first beacon of a new session id continues `latest`, the same player's last playback. */
+  continues?(beacon: Beacon, latest: Session): boolean;
 }
 
 export type { Beacon };

@@ -1,5 +1,6 @@
 import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
+import { playbackLabels } from '../session/playbacks.js';
 import { renderTimelineSvg, TIMELINE_CSS } from '../timeline/svg.js';
 import { timelineGeometry } from '../timeline/timeline.js';
 import { escapeXml as esc } from './escape.js';
@@ -50,9 +51,12 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
   const { byBeacon, bySession } = groupFindings(findings);
   const label = (id: string) => source.protocols.find((p) => p.id === id)?.label ?? id;
 
-  const sessions = source.sessions().map((s, i) => {
+  const all = source.sessions();
+  const playbacks = playbackLabels(all);
+  const sessions = all.map((s, i) => {
     const mine = bySession.get(s.key) ?? [];
-    const name = `${label(s.protocol)} session ${s.id || '(no session id)'}`;
+    const playback = playbacks.get(s.key);
+    const name = `${label(s.protocol)} session ${s.id || '(no session id)'}${playback ? `, ${playback}` : ''}`;
     const p = s.playback;
     const facts = [
       p.entryId && `entry <code>${esc(p.entryId)}</code>`,

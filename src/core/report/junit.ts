@@ -1,4 +1,4 @@
-import { groupBy, groupFindings } from '../rules/finding-groups.js';
+import { groupBy, groupFindings, sessionKeyOf } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
 import { escapeXml } from './escape.js';
 import type { ReportSource } from './source.js';
@@ -28,18 +28,20 @@ export function renderJunit(source: ReportSource): string {
   for (const session of source.sessions()) {
     sessionKeys.add(session.key);
     const byRule = groupBy(bySession.get(session.key) ?? [], (f) => f.rule);
-    const classname = `${session.protocol}.${session.id || '(no session id)'}`;
+    const playback = (session.playbackNumber ?? 1) > 1 ? ` playback ${session.playbackNumber}` : '';
+    const classname = `${session.protocol}.${session.id || '(no session id)'}${playback.replace(' ', '.')}`;
     const cases = source
       .rulesFor(session.protocol)
       .map(({ rule }) => testCase(classname, rule.id, byRule.get(rule.id) ?? []));
     const first = session.beacons[0]?.time;
     const timestamp = first === undefined ? '' : ` timestamp="${new Date(first).toISOString().slice(0, 19)}"`;
-    addSuite(`${session.protocol} session ${session.id || '(no session id)'}`, cases, timestamp);
+    addSuite(`${session.protocol} session ${session.id || '(no session id)'}${playback}`, cases, timestamp);
   }
 
-  const orphans = findings.filter(
-    (f) => f.sessionId === undefined || !sessionKeys.has(`${f.protocol}:${f.sessionId}`),
-  );
+  const orphans = findings.filter((f) => {
+    const key = sessionKeyOf(f);
+    return key === undefined || !sessionKeys.has(key);
+  });
   if (orphans.length) {
     const cases = [...groupBy(orphans, (f) => f.rule)].map(([id, list]) => testCase('capture', id, list));
     addSuite('capture (findings outside any session)', cases);

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding, Severity } from '../rules/rule.js';
+import { playbackLabels } from '../session/playbacks.js';
 import type { Session } from '../session/session.js';
 import { clock, offset } from '../timeline/ticks.js';
 import { keyParamValue, type ReportOptions, type ReportSource } from './source.js';
@@ -22,10 +23,20 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
   const sessions = source.sessions();
   const shown = new Set<Finding>();
   const { byBeacon, bySession } = groupFindings(findings);
+  const playbacks = playbackLabels(sessions);
 
   for (const session of sessions) {
     const protocol = source.protocols.find((p) => p.id === session.protocol);
-    lines.push(c.bold(sessionTitle(session, protocol?.label ?? session.protocol, protocol?.identityLabels)));
+    lines.push(
+      c.bold(
+        sessionTitle(
+          session,
+          protocol?.label ?? session.protocol,
+          playbacks.get(session.key),
+          protocol?.identityLabels,
+        ),
+      ),
+    );
     const start = session.beacons[0]?.time ?? 0;
     // The position a beacon itself reports: a JW Seeked or Ad impression repeats the previous ping's pw.
     const positionOf = new Map(session.playback.playhead.map((p) => [p.beacon, p.position]));
@@ -76,9 +87,16 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
 
 const IDENTITY_LABELS = { entry: 'entry', partner: 'partner', player: 'player' };
 
-function sessionTitle(session: Session, label: string, names = IDENTITY_LABELS): string {
+function sessionTitle(
+  session: Session,
+  label: string,
+  playback: string | undefined,
+  names = IDENTITY_LABELS,
+): string {
   const p = session.playback;
   const parts = [`${label} session ${session.id || '(no session id)'}`];
+  if (playback) parts.push(playback);
+  if (session.follows !== undefined) parts.push('after a change of media');
   if (p.entryId) parts.push(`${names.entry} ${p.entryId}`);
   if (p.partnerId) parts.push(`${names.partner} ${p.partnerId}`);
   if (p.playerVersion) parts.push(`${names.player} ${p.playerVersion}`);

@@ -7,7 +7,7 @@ import type { Finding } from './rule.js';
 export interface FindingGroups {
   /** By `Beacon.index`, every finding that concerns the beacon. */
   byBeacon: Map<number, Finding[]>;
-  /** By `Session.key` (`protocol:sessionId`). */
+  /** By `Session.key`. */
   bySession: Map<string, Finding[]>;
 }
 
@@ -16,9 +16,19 @@ export function groupFindings(findings: readonly Finding[]): FindingGroups {
   const bySession = new Map<string, Finding[]>();
   for (const f of findings) {
     for (const i of f.beacons) append(byBeacon, i, f);
-    if (f.sessionId !== undefined) append(bySession, `${f.protocol}:${f.sessionId}`, f);
+    const session = sessionKeyOf(f);
+    if (session !== undefined) append(bySession, session, f);
   }
   return { byBeacon, bySession };
+}
+
+/**
+ * The `Session.key` a finding concerns: its `session`, or for a finding made without one (an audit's
+ * expectation) the key of its session id's first playback.
+ */
+export function sessionKeyOf(f: Finding): string | undefined {
+  if (f.session !== undefined) return f.session;
+  return f.sessionId === undefined ? undefined : `${f.protocol}:${f.sessionId}`;
 }
 
 /** Findings by any key (a rule id, …), in their order. */

@@ -19,6 +19,8 @@ export interface Finding extends FindingDraft {
   /** Session key's id part; absent for findings about no session. */
   sessionId?: string;
   protocol?: ProtocolId;
+  /** `Session.key` of the session (the playback, when one id holds several) it concerns. */
+  session?: string;
 }
 
 export interface RuleEnv {

@@ -41,11 +41,21 @@ export interface PlaybackSummary {
 }
 
 export interface Session {
-  /** `${protocol}:${id}`, unique within an inspector. */
+  /**
+   * Unique within an inspector: `${protocol}:${id}`, and `${protocol}:${id}#N` for the N-th playback
+   * when one session id holds several (see `playbackNumber`).
+   */
   key: string;
   /** The protocol's session id ('' when beacons carried none). */
   id: string;
   protocol: ProtocolId;
+  /**
+   * Which playback of its session id this is, from 1. A player that changes media may keep the session
+   * id and start a new playback under it (KAVA): each playback is a Session of its own.
+   */
+  playbackNumber?: number;
+  /** Key of the playback the same player played before this one (change media), when known. */
+  follows?: string;
   /** In arrival order. */
   beacons: Beacon[];
   playback: PlaybackSummary;

@@ -34,6 +34,8 @@ export const TIMELINE_CSS = `
 .pi-tl .band-pause { fill: var(--pi-pause, rgba(217, 119, 6, 0.18)); }
 .pi-tl .band-buffering { fill: var(--pi-buffering, rgba(146, 64, 14, 0.22)); }
 .pi-tl .band-seek { fill: var(--pi-seek, rgba(124, 58, 237, 0.5)); }
+.pi-tl .playback-start line { stroke: var(--pi-fg, #1f2937); stroke-dasharray: 4 2; }
+.pi-tl .playback-start text { fill: var(--pi-fg, #1f2937); }
 .pi-tl .finding-error { fill: none; stroke: var(--pi-error, #dc2626); stroke-width: 2; }
 .pi-tl .finding-warning { fill: none; stroke: var(--pi-warning, #f59e0b); stroke-width: 2; }
 ${Object.entries(CATEGORY_COLOURS)
@@ -81,6 +83,12 @@ export function renderTimelineSvg(g: TimelineGeometry, options: TimelineSvgOptio
   }
   out.push('</g>');
   out.push(`<rect class="frame" x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}"/>`);
+  if (g.playbackStart) {
+    const { x, label } = g.playbackStart;
+    out.push(
+      `<g class="playback-start"><line x1="${n(x)}" y1="${plot.y}" x2="${n(x)}" y2="${bottom}"/><text x="${n(x + 4)}" y="${plot.y + 10}">${escapeXml(label)}</text></g>`,
+    );
+  }
   for (const line of g.playhead) {
     const points = line.map((p) => `${n(p.x)},${n(p.y)}`).join(' ');
     out.push(`<polyline class="playhead" points="${points}"/>`);

@@ -1,4 +1,4 @@
-import { groupFindings } from '../rules/finding-groups.js';
+import { groupFindings, sessionKeyOf } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
 import type { Session } from '../session/session.js';
 import { firstPassing } from '../sorted.js';
@@ -69,6 +69,8 @@ export interface TimelineGeometry {
   markers: EventMarker[];
   /** Findings of the session that point at no beacon of it (an event that never came). */
   sessionFindings: Finding[];
+  /** Where this playback began, when it continues another of the same player (a change of media). */
+  playbackStart?: { x: number; label: string };
 }
 
 const MARGIN = { left: 48, right: 12, top: 12, bottom: 28 };
@@ -117,9 +119,7 @@ export function timelineGeometry(
   }));
 
   const { byBeacon } = groupFindings(findings);
-  const sessionFindings = findings.filter(
-    (f) => f.beacons.length === 0 && f.sessionId === session.id && f.protocol === session.protocol,
-  );
+  const sessionFindings = findings.filter((f) => f.beacons.length === 0 && sessionKeyOf(f) === session.key);
 
   const positionOf = playheadAt(session);
   const markers = beacons.map((b): EventMarker => {
@@ -163,7 +163,7 @@ export function timelineGeometry(
     bands.push(band);
   }
 
-  return {
+  const geometry: TimelineGeometry = {
     width,
     height,
     plot,
@@ -177,6 +177,18 @@ export function timelineGeometry(
     markers,
     sessionFindings,
   };
+  if (session.follows !== undefined)
+    geometry.playbackStart = { x: x(start), label: playbackStartLabel(session) };
+  return geometry;
+}
+
+/** "Playback 2 · entry 1_b · change of media, same session id". */
+function playbackStartLabel(session: Session): string {
+  const parts = [`Playback ${session.playbackNumber ?? 1}`];
+  if (session.playback.entryId) parts.push(`entry ${session.playback.entryId}`);
+  const sameId = (session.playbackNumber ?? 1) > 1;
+  parts.push(`change of media, ${sameId ? 'same' : 'new'} session id`);
+  return parts.join(' · ');
 }
 
 /**

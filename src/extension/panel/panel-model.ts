@@ -3,6 +3,7 @@ import type { CapturedRequest } from '../../core/capture/captured-request.js';
 import type { Config } from '../../core/config/config.js';
 import { Inspector } from '../../core/inspector.js';
 import type { Finding, Severity } from '../../core/rules/rule.js';
+import type { Session } from '../../core/session/session.js';
 import type { BackgroundMessage, TabState } from '../wire.js';
 import { type Filters, NO_FILTERS } from './filters.js';
 import { FindingIndex } from './finding-index.js';
@@ -55,6 +56,7 @@ export class PanelModel {
   private index: FindingIndex;
   private shown = new ShownList(NO_FILTERS);
   private labels = new Map<string, string>();
+  private sessionCount = 0;
   /** Each fed request and the beacon it became (if any), so a late status marks its session changed. */
   private beaconOf = new Map<CapturedRequest, Beacon | undefined>();
 
@@ -210,8 +212,16 @@ export class PanelModel {
     this.beaconOf.set(request, beacon);
     if (!beacon) return;
     this.index.touched(beacon);
-    const key = `${beacon.protocol}:${beacon.sessionId}`;
-    if (!this.labels.has(key)) this.labels.set(key, `S${this.labels.size + 1}`);
+    const session = this.inspector.sessionOf(beacon.index);
+    if (session && !this.labels.has(session.key)) this.labels.set(session.key, this.newLabel(session));
+  }
+
+  /** S1, S2, … per session id; S1.2 for the second playback under S1's id (a change of media). */
+  private newLabel(session: Session): string {
+    const first = this.labels.get(`${session.protocol}:${session.id}`);
+    if (first !== undefined && (session.playbackNumber ?? 1) > 1) return `${first}.${session.playbackNumber}`;
+    this.sessionCount += 1;
+    return `S${this.sessionCount}`;
   }
 
   private newInspector(): void {
@@ -219,6 +229,7 @@ export class PanelModel {
     this.index = new FindingIndex(this.inspector);
     this.shown = new ShownList(this.shown.filters);
     this.labels = new Map();
+    this.sessionCount = 0;
     this.beaconOf.clear();
   }
 

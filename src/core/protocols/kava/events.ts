@@ -16,8 +16,11 @@ export const EVENT = {
 /** Play reached 25/50/75/100%, in order. */
 export const QUARTILES: readonly string[] = ['11', '12', '13', '14'];
 
-/** Events that only happen while content plays: they end a pause whose Resume was not captured. */
-export const PLAYING_EVENTS: ReadonlySet<string> = new Set(['3', '4', '11', '12', '13', '14', '34', '99']);
+/**
+ * Events that only happen while content plays: they end a pause whose Resume was not captured. Not the
+ * quartiles: a seek while paused sends those it skipped on the seek's timeupdate, still paused.
+ */
+export const PLAYING_EVENTS: ReadonlySet<string> = new Set(['3', '4', '34', '99']);
 
 /**
  * Live and DVR playbacks have no content start: the position is the player's time in the stream (which

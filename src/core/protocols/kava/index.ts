@@ -1,6 +1,7 @@
 import { decodeRequestParams, defineProtocol } from '../define-protocol.js';
 import type { DecodedBeacon, ParamSpec } from '../protocol.js';
 import { createKavaPlaybackTracker } from './playback.js';
+import { kavaPlaybacks } from './playbacks.js';
 import { recogniseKava } from './recognise.js';
 import { kavaRules } from './rules/index.js';
 import { kavaSpec } from './spec.js';
@@ -33,4 +34,5 @@ export const kava = defineProtocol({
   sessionConstants: ['partnerId', 'entryId', 'uiConfId', 'clientVer', 'clientTag', 'playbackType'],
   rules: kavaRules,
   createPlaybackTracker: createKavaPlaybackTracker,
+  playbacks: kavaPlaybacks,
 });

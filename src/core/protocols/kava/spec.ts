@@ -253,8 +253,10 @@ const params: ParamSpec[] = [
   {
     key: 'droppedFramesRatio',
     name: 'Dropped frames ratio',
-    description: 'Share of frames dropped since the last View.',
+    description:
+      'Share of frames dropped since the last View (NaN when no frame was decoded since: KAVA’s 0/0).',
     format: 'number',
+    playerValues: ['NaN'],
   },
   {
     key: 'forwardBufferHealth',

@@ -19,4 +19,10 @@ describe(RULE, () => {
       toyFindings([toyRequest({ e: 's', a: 'nullable', b: 'undefined behaviour', c: '', d: 'nan' })], RULE),
     ).toEqual([]);
   });
+
+  it('leaves to the protocol exactly the value its player computes for that parameter', () => {
+    expect(toyFindings([toyRequest({ e: 's', r: 'NaN' })], RULE)).toEqual([]);
+    const findings = toyFindings([toyRequest({ e: 's', r: 'undefined', a: 'NaN' })], RULE);
+    expect(findings.map((f) => f.message)).toEqual(['Expected real values, got r=undefined, a=NaN.']);
+  });
 });

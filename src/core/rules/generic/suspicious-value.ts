@@ -12,11 +12,11 @@ export const suspiciousValue = defineRule({
   severity: 'warning',
   title: 'Suspicious value',
   explanation:
-    'A parameter carrying the literal text undefined, null, NaN or [object Object] was built from a variable the integration never set (or an object it forgot to serialise).',
+    'A parameter carrying the literal text undefined, null, NaN or [object Object] was built from a variable the integration never set (or an object it forgot to serialise). Where the real player itself computes such a value for one parameter (KAVA’s droppedFramesRatio=NaN), that parameter and value are left to the protocol’s own rule.',
   check(beacon) {
     let list: string | undefined;
     for (const p of beacon.params) {
-      if (SUSPICIOUS.has(p.value))
+      if (SUSPICIOUS.has(p.value) && p.spec?.playerValues?.includes(p.value) !== true)
         list = list === undefined ? `${p.key}=${p.value}` : `${list}, ${p.key}=${p.value}`;
     }
     if (list === undefined) return undefined;

@@ -34,7 +34,8 @@ export function App({ model, send, configText, onConfig }: Props) {
 
   const { beacons, shown, findingsByBeacon, counts, sessionLabels } = view;
   const labelOf = (s: Session) => sessionLabels.get(s.key) ?? '';
-  const beaconSessionLabel = (b: Beacon) => sessionLabels.get(`${b.protocol}:${b.sessionId}`) ?? '';
+  const beaconSessionLabel = (b: Beacon) =>
+    sessionLabels.get(model.inspector.sessionOf(b.index)?.key ?? '') ?? '';
   const selectedBeacon = selected === undefined ? undefined : beacons[selected];
   const state = model.tabState;
 

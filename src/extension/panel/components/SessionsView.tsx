@@ -1,4 +1,6 @@
+import { sessionKeyOf } from '../../../core/rules/finding-groups.js';
 import type { Finding } from '../../../core/rules/rule.js';
+import { playbackLabels } from '../../../core/session/playbacks.js';
 import type { Session } from '../../../core/session/session.js';
 import { TIMELINE_CSS } from '../../../core/timeline/svg.js';
 import { PROTOCOL_SHORT } from '../format.js';
@@ -15,11 +17,13 @@ interface Props {
 /** One block per playback session: identity, counts and its timeline. */
 export function SessionsView({ sessions, findings, labelOf, selected, onSelect }: Props) {
   if (sessions.length === 0) return <p class="empty">No sessions yet.</p>;
+  const playbacks = playbackLabels(sessions);
   return (
     <div class="sessions">
       <style>{TIMELINE_CSS}</style>
       {sessions.map((session) => {
-        const own = findings.filter((f) => f.protocol === session.protocol && f.sessionId === session.id);
+        const own = findings.filter((f) => sessionKeyOf(f) === session.key);
+        const playback = playbacks.get(session.key);
         const errors = own.filter((f) => f.severity === 'error').length;
         const warnings = own.filter((f) => f.severity === 'warning').length;
         const pb = session.playback;
@@ -28,6 +32,7 @@ export function SessionsView({ sessions, findings, labelOf, selected, onSelect }
             <h3>
               {labelOf(session)} · {PROTOCOL_SHORT[session.protocol]}{' '}
               <span class="mono muted">{session.id || '(no session id)'}</span>
+              {playback && <span class="muted"> · {playback}</span>}
             </h3>
             <p class="muted">
               <span data-testid="session-beacons">{session.beacons.length}</span> beacons

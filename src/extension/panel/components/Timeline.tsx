@@ -72,6 +72,14 @@ export function Timeline({ session, findings, selected, onSelect }: Props) {
           ))}
         </g>
         <rect class="frame" x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
+        {g.playbackStart && (
+          <g class="playback-start">
+            <line x1={r(g.playbackStart.x)} y1={plot.y} x2={r(g.playbackStart.x)} y2={bottom} />
+            <text x={r(g.playbackStart.x + 4)} y={plot.y + 10}>
+              {g.playbackStart.label}
+            </text>
+          </g>
+        )}
         {g.playhead.map((line, i) => (
           <polyline
             key={`line-${i}`}

@@ -1,5 +1,6 @@
 import type { Rule } from '../../../rules/rule.js';
 import { bufferTimeRange } from './buffer-time-range.js';
+import { droppedFramesNan } from './dropped-frames-nan.js';
 import { eventIndexSequence } from './event-index-sequence.js';
 import { invalidValue } from './invalid-value.js';
 import { kalsigMismatch } from './kalsig-mismatch.js';
@@ -28,4 +29,5 @@ export const kavaRules: readonly Rule[] = [
   bufferTimeRange,
   sessionStartTime,
   kalsigMismatch,
+  droppedFramesNan,
 ];

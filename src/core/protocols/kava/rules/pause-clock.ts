@@ -29,7 +29,12 @@ export function advancePauseClock(
   let resetAfter: number | undefined;
   if (clock.started && clock.pausedAt !== undefined && beacon.values.eventIndex === '1') {
     const paused = beacon.time - clock.pausedAt;
-    if (paused >= resetSeconds * 1000) resetAfter = paused;
+    const resetMs = resetSeconds * 1000;
+    if (paused >= resetMs) {
+      resetAfter = paused;
+      // Still paused (a seek): the player's timer resets again only after another full reset time.
+      if (resetMs > 0) clock.pausedAt += Math.floor(paused / resetMs) * resetMs;
+    }
   }
   clock.started = true;
   if (type === EVENT.pause) clock.pausedAt ??= beacon.time;

@@ -36,4 +36,18 @@ describe(RULE, () => {
     }
     expect(ruleFindings(s.requests, RULE)).toEqual([]);
   });
+
+  it('does not judge the Impression of a change of media, which carries the previous entry’s playhead', () => {
+    const s = new KavaSession();
+    s.startPlaying();
+    s.send(33, 17, 16.04);
+    s.changeMedia('1_second01', 17.5, 16.04);
+    s.send(2, 17.6, 0);
+    expect(ruleFindings(s.requests, RULE)).toEqual([]);
+    // the same Impression without a change of entry stays a finding
+    const same = new KavaSession();
+    same.startPlaying();
+    same.changeMedia(same.entryId, 17.5, 16.04);
+    expect(ruleFindings(same.requests, RULE).map((f) => f.beacons)).toEqual([[3]]);
+  });
 });

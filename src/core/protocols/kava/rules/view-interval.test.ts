@@ -4,9 +4,16 @@ import {
   realPlayerSession,
   resetPlayerSession,
   ruleFindings,
+  withParams,
 } from '../../../../../test/helpers/kava-session.js';
+import type { CapturedRequest } from '../../../capture/captured-request.js';
 
 const RULE = 'kava/view-interval';
+
+/** The requests with these parameters removed (an older client's shorter View). */
+function withoutParams(requests: readonly CapturedRequest[], removed: Record<string, null>) {
+  return requests.map((r) => withParams(r, removed));
+}
 
 function playing(): KavaSession {
   const s = new KavaSession();
@@ -73,6 +80,20 @@ describe(RULE, () => {
     const config = { kava: { viewIntervalSeconds: 20, viewIntervalTolerance: 1 } };
     expect(ruleFindings(s.requests, RULE, config).map((f) => f.message)).toEqual([
       'View came 25 s of unpaused play after the previous View: expected one every 20 ± 1 s.',
+    ]);
+  });
+
+  it('accepts the first View one interval after Play from KAVA before 0.14 (its Views have no playbackSpeed)', () => {
+    const old = { playbackSpeed: null, droppedFramesRatio: null, tabMode: null, soundMode: null };
+    const s = playing();
+    s.send(99, 12.5, 11);
+    s.send(99, 22.5, 21);
+    expect(ruleFindings(withoutParams(s.requests, old), RULE)).toEqual([]);
+    // still judged: a first View that comes neither with Play nor one interval after it
+    const late = playing();
+    late.send(99, 17.5, 16);
+    expect(ruleFindings(withoutParams(late.requests, old), RULE).map((f) => f.message)).toEqual([
+      'View came 16 s of unpaused play after Play: expected the first View with Play or, from KAVA before 0.14, 10 ± 2 s after it.',
     ]);
   });
 });
