@@ -3,7 +3,7 @@ import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding, Severity } from '../rules/rule.js';
 import type { Session } from '../session/session.js';
 import { clock, offset } from '../timeline/ticks.js';
-import { keyParamValue, type ReportOptions, type ReportSource } from './source.js';
+import { identityLabels, keyParamValue, type ReportOptions, type ReportSource } from './source.js';
 
 export interface TextReportOptions extends ReportOptions {
   /** ANSI colours (the CLI asks for them only when stdout is a terminal). */
@@ -25,7 +25,7 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
 
   for (const session of sessions) {
     const protocol = source.protocols.find((p) => p.id === session.protocol);
-    lines.push(c.bold(sessionTitle(session, protocol?.label ?? session.protocol, protocol?.identityLabels)));
+    lines.push(c.bold(sessionTitle(session, protocol?.label ?? session.protocol, identityLabels(protocol))));
     const start = session.beacons[0]?.time ?? 0;
     // The position a beacon itself reports: a JW Seeked or Ad impression repeats the previous ping's pw.
     const positionOf = new Map(session.playback.playhead.map((p) => [p.beacon, p.position]));
@@ -74,9 +74,7 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
   return `${lines.join('\n')}\n`;
 }
 
-const IDENTITY_LABELS = { entry: 'entry', partner: 'partner', player: 'player' };
-
-function sessionTitle(session: Session, label: string, names = IDENTITY_LABELS): string {
+function sessionTitle(session: Session, label: string, names: ReturnType<typeof identityLabels>): string {
   const p = session.playback;
   const parts = [`${label} session ${session.id || '(no session id)'}`];
   if (p.entryId) parts.push(`${names.entry} ${p.entryId}`);
