@@ -4,7 +4,7 @@ import { playbackLabels } from '../session/playbacks.js';
 import { renderTimelineSvg, TIMELINE_CSS } from '../timeline/svg.js';
 import { timelineGeometry } from '../timeline/timeline.js';
 import { escapeXml as esc } from './escape.js';
-import { type ReportOptions, type ReportSource, reportParams } from './source.js';
+import { identityLabels, type ReportOptions, type ReportSource, reportParams } from './source.js';
 
 export interface HtmlReportOptions extends ReportOptions {
   title?: string;
@@ -58,10 +58,11 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
     const playback = playbacks.get(s.key);
     const name = `${label(s.protocol)} session ${s.id || '(no session id)'}${playback ? `, ${playback}` : ''}`;
     const p = s.playback;
+    const names = identityLabels(source.protocols.find((m) => m.id === s.protocol));
     const facts = [
-      p.entryId && `entry <code>${esc(p.entryId)}</code>`,
-      p.partnerId && `partner <code>${esc(p.partnerId)}</code>`,
-      p.playerVersion && `player <code>${esc(p.playerVersion)}</code>`,
+      p.entryId && `${esc(names.entry)} <code>${esc(p.entryId)}</code>`,
+      p.partnerId && `${esc(names.partner)} <code>${esc(p.partnerId)}</code>`,
+      p.playerVersion && `${esc(names.player)} <code>${esc(p.playerVersion)}</code>`,
       `${s.beacons.length} beacons`,
       `${mine.filter((f) => f.severity === 'error').length} errors`,
       `${mine.filter((f) => f.severity === 'warning').length} warnings`,

@@ -229,6 +229,9 @@ describe('text report', () => {
     expect(lines[0]).toBe(
       `JW Player OTT ping session f5e4d3c2b1a0 · Media ID AbCd1234 · Analytics ID ${JW_AID} · App version 4.30.0 · 6 beacons`,
     );
+    expect(renderHtml(inspector)).toContain(
+      `Media ID <code>AbCd1234</code> · Analytics ID <code>${JW_AID}</code> · App version <code>4.30.0</code>`,
+    );
     expect(lines[3]).toMatch(/^ {2}#2 +\+24\.0s +0:23 +Quantile \/ time /);
     expect(lines[4]).toMatch(/^ {2}#3 +\+32\.0s {10}Seeked \[jwplayer6\] +pw=48 /);
     expect(lines[5]).toMatch(/^ {2}#4 +\+33\.0s {10}Ad impression \[clienta\] +pw=48 /);

@@ -2,6 +2,7 @@ import type { Beacon } from '../beacon.js';
 import { isSecretKey, REDACTED, secretParamKeys } from '../capture/redact.js';
 import type { Inspector } from '../inspector.js';
 import { safeDecode } from '../params/parse-params.js';
+import type { ProtocolModule } from '../protocols/protocol.js';
 
 /** What a report reads: an `Inspector`, or anything shaped like one (the audit's wrapper). */
 export type ReportSource = Pick<
@@ -38,4 +39,11 @@ export function keyParamValue(beacon: Beacon, key: string, redact = true): strin
   if (!p) return undefined;
   if (redact && (p.spec?.secret === true || isSecretKey(p.key, secretParamKeys()))) return REDACTED;
   return p.value;
+}
+
+const IDENTITY_LABELS = { entry: 'entry', partner: 'partner', player: 'player' };
+
+/** What session headers call the playback's entry, partner and player version for a protocol. */
+export function identityLabels(protocol: ProtocolModule | undefined): typeof IDENTITY_LABELS {
+  return protocol?.identityLabels ?? IDENTITY_LABELS;
 }

@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../rules/rule.js';
 import { playbackLabels } from '../session/playbacks.js';
 import type { Session } from '../session/session.js';
 import { clock, offset } from '../timeline/ticks.js';
-import { keyParamValue, type ReportOptions, type ReportSource } from './source.js';
+import { identityLabels, keyParamValue, type ReportOptions, type ReportSource } from './source.js';
 
 export interface TextReportOptions extends ReportOptions {
   /** ANSI colours (the CLI asks for them only when stdout is a terminal). */
@@ -33,7 +33,7 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
           session,
           protocol?.label ?? session.protocol,
           playbacks.get(session.key),
-          protocol?.identityLabels,
+          identityLabels(protocol),
         ),
       ),
     );
@@ -85,13 +85,11 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
   return `${lines.join('\n')}\n`;
 }
 
-const IDENTITY_LABELS = { entry: 'entry', partner: 'partner', player: 'player' };
-
 function sessionTitle(
   session: Session,
   label: string,
   playback: string | undefined,
-  names = IDENTITY_LABELS,
+  names: ReturnType<typeof identityLabels>,
 ): string {
   const p = session.playback;
   const parts = [`${label} session ${session.id || '(no session id)'}`];

@@ -185,6 +185,18 @@ describe('jw/invalid-value', () => {
 });
 
 describe('jw/quantile-mismatch', () => {
+  it('is silent on q from the unrounded duration: the web app sends vd=60, q=4 for 59.7 s', () => {
+    const pings: JwPing[] = [
+      { e: 'e', at: 0 },
+      { e: 's', at: 1, fields: { vd: 60, q: 4, pw: 0, ti: 0 } },
+      { e: 't', at: 16, fields: { vd: 60, q: 4, pw: 32, ti: 15 } },
+    ];
+    expect(ruleHits(pings, 'jw/quantile-mismatch')).toEqual([]);
+    pings[1] = { e: 's', at: 1, fields: { vd: 61, q: 4, pw: 0, ti: 0 } };
+    expect(ruleHits(pings, 'jw/quantile-mismatch').map((f) => f.message)).toEqual([
+      'Expected q=8 for vd=61 by the quantile table, but saw q=4.',
+    ]);
+  });
   it('fires when q does not follow vd, once per play', () => {
     const hits = ruleHits(
       [

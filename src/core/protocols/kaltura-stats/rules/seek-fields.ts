@@ -20,7 +20,8 @@ export const seekFields = defineRule({
   explanation:
     'A Seek (17) is placed on the timeline by its playhead: `event:currentPoint` (what Kaltura’s players ' +
     'send) or `event:newPoint` (in the document, sent by no Kaltura player). A Seek with neither cannot be ' +
-    'placed. `event:seek` is not judged: the players set it after building the Seek beacon.',
+    'placed. `event:seek` is not judged: on the Seek beacon itself the HTML5 v2 player always sends false, ' +
+    'KDP false on the first seek (it sets the flag after building the beacon), Android true.',
   check(beacon) {
     if (beacon.event.code !== '17') return undefined;
     const v = beacon.values;
