@@ -17,7 +17,14 @@ export type { Config, EventExpectation, ParamExpectation, ResolvedConfig } from 
 export { resolveConfig } from './config/config.js';
 export { ConfigError, knownRuleIds, parseConfig, validateConfig } from './config/validate-config.js';
 export { Inspector, type InspectorOptions, type Summary } from './inspector.js';
-export type { EventSpec, ParamSpec, ProtocolId, ProtocolModule, ProtocolSpec } from './protocols/protocol.js';
+export type {
+  EventSpec,
+  ParamSpec,
+  PlaybackSplit,
+  ProtocolId,
+  ProtocolModule,
+  ProtocolSpec,
+} from './protocols/protocol.js';
 export { defaultProtocols, protocolById } from './protocols/registry.js';
 export {
   type HtmlReportOptions,
@@ -36,6 +43,7 @@ export {
 } from './report/index.js';
 export { genericRules } from './rules/generic-rules.js';
 export type { Finding, Rule, Severity } from './rules/rule.js';
+export { playbackLabels } from './session/playbacks.js';
 export type { Interval, PlaybackSummary, PlayheadPoint, Seek, Session } from './session/session.js';
 export { type EventCategory, eventCategory } from './timeline/event-category.js';
 export { renderTimelineSvg, TIMELINE_CSS, type TimelineSvgOptions } from './timeline/svg.js';

@@ -24,7 +24,8 @@ export class FindingIndex {
 
   /** A beacon was fed to the inspector (or changed): its session's end-of-capture findings are stale. */
   touched(beacon: Beacon): void {
-    const key = this.inspector.sessionOf(beacon.index)?.key ?? `${beacon.protocol}:${beacon.sessionId}`;
+    const key = this.inspector.sessionOf(beacon.index)?.key;
+    if (key === undefined) return;
     if (!this.ends.has(key)) this.ends.set(key, []);
     this.dirty.add(key);
   }

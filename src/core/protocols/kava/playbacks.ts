@@ -3,8 +3,8 @@ import type { PlaybackSplit } from '../protocol.js';
 import { EVENT } from './events.js';
 
 /**
- * Change media in Kaltura's player (setMedia / loadMedia of another entry). From 3.17.24 on the first
- * change keeps the session id: `SessionIdGenerator.next()` hands back its current id and only then makes
+ * Change media in Kaltura's player (setMedia / loadMedia of another entry). From 3.17.21 on (3.17.95 in
+ * node_modules; docs/real-player.md) the first change keeps the session id: `SessionIdGenerator.next()` hands back its current id and only then makes
  * the next one (`<same first guid>:<new guid>`), which the second change gets. KAVA resets on the change
  * (eventIndex 1) and sends a Player Impression for the new entry. So a new playback starts at an
  * Impression of another entry, under the same id or, for later changes, an id with the same first guid.

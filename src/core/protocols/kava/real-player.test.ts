@@ -44,6 +44,40 @@ describe('what Kaltura’s own player sends', () => {
   });
 });
 
+describe('what KAVA 0.5.1 sends (node_modules/kava-0-5: its bundle, and test/fixtures/kaltura-kava-0-5.har)', () => {
+  /** View fields KAVA 0.5.1 does not send yet (its View: playTimeSum, bufferTime(Sum), bitrates). */
+  const NEWER_VIEW_FIELDS = [
+    'audioLanguage',
+    'captionsLanguage',
+    'soundMode',
+    'tabMode',
+    'playbackSpeed',
+    'droppedFramesRatio',
+    'networkConnectionType',
+  ];
+  const view = (s: KavaSession, at: number, position: number) =>
+    s.send(99, at, position, { playTimeSum: position }, { omit: NEWER_VIEW_FIELDS });
+
+  it('no View with Play, applicationVersion, 100% at the duration, an Error with errorCode only: nothing wrong', () => {
+    const s = new KavaSession();
+    const old = { applicationVersion: '2.4.1' };
+    s.send(1, 0, 0, old);
+    s.send(2, 1, 0, old);
+    s.send(3, 1.5, 0, old, { omit: ['canPlay', 'networkConnectionType'] });
+    view(s, 12.5, 11);
+    view(s, 22.5, 21);
+    s.send(11, 23.5, 22);
+    s.send(35, 24, 40, { targetPosition: 40 });
+    s.send(12, 24, 40);
+    s.send(13, 24, 40);
+    view(s, 32.5, 48.5);
+    s.send(14, 44, 60);
+    s.send(33, 44, 60);
+    s.send(98, 45, 60, { errorCode: 7003 });
+    expect(defects(kavaFindings(s.requests))).toEqual([]);
+  });
+});
+
 describe('captures of Kaltura’s player (test/fixtures, recorded by scripts/record-fixtures.mjs)', () => {
   const kavaFindingsOf = (name: string) => {
     const { requests } = importHar(

@@ -7,7 +7,7 @@ export const sessionReset = defineRule<PauseClock>({
   severity: 'info',
   title: 'Session reset',
   explanation:
-    'After a pause of 30 s or more (configurable: kava.sessionResetSeconds), Kaltura’s player resets its KAVA session: eventIndex restarts at 1 with the same sessionId, and playTimeSum/bufferTimeSum restart at 0. Normal behaviour, worth knowing when reading the timeline.',
+    'After a pause of 30 s or more (configurable: kava.sessionResetSeconds), Kaltura’s player resets its KAVA session: eventIndex restarts at 1 with the same sessionId, and playTimeSum/bufferTimeSum restart at 0. A seek while paused, and the quartiles it sends, do not end the pause. Normal behaviour, worth knowing when reading the timeline.',
   createState: createPauseClock,
   check(beacon, _session, clock, env) {
     const resetAfter = advancePauseClock(clock, beacon, env.config.kava.sessionResetSeconds);

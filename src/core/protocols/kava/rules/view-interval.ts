@@ -28,7 +28,7 @@ export const viewInterval = defineRule<State>({
   severity: 'warning',
   title: 'View interval',
   explanation:
-    'While content plays, Kaltura’s player sends a View (99) with Play (KAVA 0.14 on; before 0.14, whose Views carry no playbackSpeed, the first View comes one interval after Play) and then one every 10 s of unpaused time (kava.viewIntervalSeconds, ± kava.viewIntervalTolerance). Time paused between two Views is not counted; a Replay or a session reset starts the count again; no View is expected after the end. Views from a hidden tab (tabMode 1) are not judged: browsers slow timers there. Missing Views under-count viewing time.',
+    'While content plays, Kaltura’s player sends a View (99) with Play (KAVA 0.14 on; before 0.14, whose Views carry no playbackSpeed, the first View comes one interval after Play) and then one every 10 s of unpaused time (kava.viewIntervalSeconds, ± kava.viewIntervalTolerance). Time paused between two Views is not counted (a seek while paused sends quartiles, still paused: they do not end the pause); a Replay or a session reset starts the count again; no View is expected after the end. Views from a hidden tab (tabMode 1) are not judged: browsers slow timers there. Missing Views under-count viewing time.',
   createState: () => ({
     clock: createPauseClock(),
     reference: undefined,
