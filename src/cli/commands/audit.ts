@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import type { Config } from '../../core/config/config.js';
-import { renderReport } from '../../core/report/index.js';
+import { reportChunks } from '../../core/report/index.js';
 import { createProgress } from '../audit/progress.js';
 import { type AuditResult, runAudits } from '../audit/run-audit.js';
 import { parseScenario, type Scenario, ScenarioError } from '../audit/scenario.js';
@@ -12,6 +12,7 @@ import { folderFor, writeReports } from '../audit/write-reports.js';
 import { EXIT, reportFailure, UsageError } from '../errors.js';
 import { loadConfig } from '../load-config.js';
 import { fileProblem } from '../read-input.js';
+import { writeToStdout } from '../write-output.js';
 
 /** Exit code after Ctrl-C, as shells report a SIGINT death. */
 const INTERRUPTED = 130;
@@ -123,7 +124,7 @@ async function audit(urls: string[], flags: AuditFlags): Promise<number> {
   for (const [i, result] of results.entries()) {
     if (results.length > 1) process.stdout.write(`${pc.bold(result.url)}\n`);
     if (result.inspector && result.exitCode !== 2) {
-      process.stdout.write(renderReport('text', result.inspector, { color }));
+      await writeToStdout(reportChunks('text', result.inspector, { color }));
     }
     if (result.reason) process.stderr.write(`player-inspector: ${result.reason}\n`);
     if (flags.out && result.inspector) {
