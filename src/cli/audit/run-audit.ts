@@ -17,7 +17,7 @@ export interface AuditOptions {
   progress?: Progress;
   /** Called with each page's inspector as soon as it captures (for live counts). */
   onAttach?(inspector: AttachedInspector): void;
-  /** Aborting closes the browser and ends the audit (SIGINT). */
+  /** Aborting closes the browser and ends the audit (SIGINT, SIGTERM, SIGHUP). */
   signal?: AbortSignal;
 }
 
@@ -37,8 +37,9 @@ export async function runAudits(urls: readonly string[], options: AuditOptions =
   const launched = await launchChromium({
     headless: !options.headful,
     args: ['--autoplay-policy=no-user-gesture-required'],
-    // A caller with an abort signal handles Ctrl-C itself: it closes the browser and deletes the profile.
-    handleSIGINT: options.signal === undefined,
+    // A caller with an abort signal handles Ctrl-C and the other signals itself: it aborts, and the
+    // browser is closed and its profile deleted below.
+    handleSignals: options.signal === undefined,
     ...(options.extension ? { extensions: [options.extension] } : {}),
   });
   const onAbort = () => void launched.close();
