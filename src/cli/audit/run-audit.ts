@@ -87,9 +87,9 @@ async function auditPage(browser: Browser, url: string, options: AuditOptions): 
       },
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    // Beacons the last step triggers (a "Play reached 100%" sent on `ended`) may still be on their way.
-    await page.waitForNetworkIdle({ idleTime: 1000, timeout: 5000 }).catch(() => undefined);
-    await inspector.detach();
+    // Beacons the last step triggers (a "Play reached 100%" sent on `ended`) may still be on their way,
+    // and leaving the page sends those of pagehide / beforeunload / visibilitychange (a JW abandon).
+    await inspector.endPage();
     const errors = inspector.findings().filter((f) => f.severity === 'error').length;
     return { url, exitCode: errors ? 1 : 0, inspector, notes };
   } catch (error) {
