@@ -2,7 +2,9 @@
 // element's events. Pings go out with navigator.sendBeacon (a POST with an empty body, data in the query
 // string) to /v1/jwplayer6/ping.gif on the page's own origin. `?bug=no-aid` breaks it; `?lose=<n>` loses
 // the n-th time ping (t) of the first play on the way: the emitter counts it as sent, the server never
-// sees it (the next t is one quantile further than it should be).
+// sees it (the next t is one quantile further than it should be). A viewer leaving mid-play sends the
+// Abandon ping (gab) on pagehide, with sendBeacon or, with `?unload=fetch`, with fetch(keepalive): the
+// two ways a page's last beacon outlives it.
 import { onReady, randomHex } from './demo-common.js';
 
 const search = new URLSearchParams(location.search);
@@ -26,7 +28,9 @@ function quantilesFor(duration) {
 
 let play; // state of the current play (one pli)
 
-function ping(event, extra = {}) {
+const unloadTransport = search.get('unload') || 'beacon';
+
+function ping(event, extra = {}, transport = 'beacon') {
   const fields = {
     e: event,
     sa: Date.now(),
@@ -50,7 +54,9 @@ function ping(event, extra = {}) {
     .join('&');
   const bucket = event === 'i' ? 'clienta' : 'jwplayer6';
   if (event === 't' && plays === 1 && ++play.timePings === lose) return;
-  navigator.sendBeacon(`/v1/${bucket}/ping.gif?${query}`);
+  const url = `/v1/${bucket}/ping.gif?${query}`;
+  if (transport === 'fetch') void fetch(url, { method: 'POST', keepalive: true }).catch(() => undefined);
+  else navigator.sendBeacon(url);
 }
 
 /** A playlist item is loaded: new embed and play ids, then the Setup ping. */
@@ -117,6 +123,15 @@ video.addEventListener('ended', () => {
   ping('gab', timed(128, Math.round(play.watched)));
   play.watched = 0;
   play.done = true;
+});
+
+// Leaving mid-play abandons it: the last ping is sent while the page is torn down.
+addEventListener('pagehide', () => {
+  if (!play.started || play.done) return;
+  play.done = true;
+  const pos = Number.isFinite(video.currentTime) ? video.currentTime : 0;
+  const pw = Math.min(127, Math.floor((128 * pos) / Math.round(video.duration)));
+  ping('gab', timed(pw, Math.round(play.watched)), unloadTransport);
 });
 
 // Replay after the end: the item is loaded again as a new play.

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { register as audit } from './commands/audit.js';
 import { register as validate } from './commands/validate.js';
 import { EXIT } from './errors.js';
+import { watchStdout } from './write-output.js';
 
 // Each command lives in commands/<name>.ts and registers itself: add one import and one entry here.
 const commands: ((program: Command) => void)[] = [validate, audit];
@@ -36,6 +37,7 @@ Examples:
  * 2 like any other unusable input; --help and --version exit 0.
  */
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  watchStdout();
   const program = createProgram();
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();

@@ -1,84 +1,80 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { CapturedRequest } from '../core/capture/captured-request.js';
-import { InputError, requestsFromEntries } from '../core/capture/har-import.js';
-import { streamHarEntries } from '../core/capture/har-stream.js';
+import { InputError, requestsFromEntriesAsync } from '../core/capture/har-import.js';
+import { streamHarEntriesAsync } from '../core/capture/har-stream.js';
 import { importUrlList } from '../core/capture/url-list-import.js';
 
 export interface InputFile {
   /**
-   * The file's requests, in order. A HAR's are read from disk as they are consumed, one entry at a time,
-   * so a 200 MB capture never sits in memory: iterate once.
+   * The file's requests, in order. A HAR's are read as they are consumed, one entry at a time, so a
+   * 200 MB capture never sits in memory: iterate once.
    */
-  requests: Iterable<CapturedRequest>;
+  requests: AsyncIterable<CapturedRequest>;
   /** HAR entries left out (no request URL): final once `requests` has been consumed. */
   skipped(): number;
   format: 'har' | 'url-list';
 }
 
-/** Bytes read from a HAR at a time. */
+/** The argument that means standard input. */
+export const STDIN = '-';
+
+/** Bytes read from a file at a time. */
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Reads one capture file: JSON is read as a HAR (streamed), anything else as a URL list. Every problem
- * is an `InputError` with a one-line message naming the file, thrown here or while iterating `requests`.
+ * Reads one capture: JSON is read as a HAR (streamed), anything else as a URL list. `-` is standard
+ * input. The input is read once, front to back, so a pipe, `/dev/stdin` or a FIFO work like a file.
+ * Every problem is an `InputError` with a one-line message naming the input, thrown here or while
+ * iterating `requests`.
  */
 export async function readInputFile(path: string, idPrefix = ''): Promise<InputFile> {
-  const head = firstText(path);
-  if (head === '' || head.startsWith('{') || head.startsWith('[')) {
+  const name = path === STDIN ? 'stdin' : path;
+  const chunks = textChunks(path, name)[Symbol.asyncIterator]();
+  // The first non-blank text tells a HAR from a URL list; what was read to see it is kept.
+  const head: string[] = [];
+  let first = '';
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head.push(next.value);
+    first = next.value.trimStart();
+    if (first !== '') break;
+  }
+  const all = async function* () {
+    yield* head;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+  };
+  if (first === '' || first.startsWith('{') || first.startsWith('[')) {
     let skipped = 0;
-    const entries = streamHarEntries(fileChunks(path), path);
-    const requests = requestsFromEntries(entries, { name: path, idPrefix }, () => {
+    const requests = requestsFromEntriesAsync(streamHarEntriesAsync(all(), name), { name, idPrefix }, () => {
       skipped += 1;
     });
     return { requests, skipped: () => skipped, format: 'har' };
   }
-  const text = await readText(path);
-  if (text.includes('\u0000')) throw new InputError(`${path}: not a HAR file or URL list (binary data)`);
-  return { requests: importUrlList(text, { name: path, idPrefix }), skipped: () => 0, format: 'url-list' };
+  const pieces: string[] = [];
+  for await (const chunk of all()) pieces.push(chunk);
+  const text = pieces.join('');
+  if (text.includes('\u0000')) throw new InputError(`${name}: not a HAR file or URL list (binary data)`);
+  const list = importUrlList(text, { name, idPrefix });
+  return { requests: fromArray(list), skipped: () => 0, format: 'url-list' };
 }
 
-/** The first non-blank text of a file ('' when the first chunk is all white space). */
-function firstText(path: string): string {
-  for (const chunk of fileChunks(path)) return chunk.trimStart();
-  return '';
+async function* fromArray<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
 }
 
-/** A file's text in chunks, decoded as UTF-8 (a character split between two reads is kept whole). */
-function* fileChunks(path: string): Generator<string> {
-  let fd: number;
+/** An input's text in chunks, decoded as UTF-8 (a character split between two reads is kept whole). */
+async function* textChunks(path: string, name: string): AsyncGenerator<string> {
+  const stream: Readable =
+    path === STDIN ? process.stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  stream.setEncoding('utf8');
   try {
-    fd = openSync(path, 'r');
+    for await (const chunk of stream) yield chunk as string;
   } catch (error) {
-    throw new InputError(`${path}: ${fileProblem(error)}`);
-  }
-  try {
-    const buffer = Buffer.alloc(CHUNK_BYTES);
-    const decoder = new StringDecoder('utf8');
-    for (;;) {
-      let read: number;
-      try {
-        read = readSync(fd, buffer, 0, CHUNK_BYTES, null);
-      } catch (error) {
-        throw new InputError(`${path}: ${fileProblem(error)}`);
-      }
-      if (read === 0) break;
-      yield decoder.write(buffer.subarray(0, read));
-    }
-    const rest = decoder.end();
-    if (rest) yield rest;
+    throw new InputError(`${name}: ${fileProblem(error)}`);
   } finally {
-    closeSync(fd);
-  }
-}
-
-/** A file's text, or an `InputError` saying in words why it cannot be read. */
-export async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError(`${path}: ${fileProblem(error)}`);
+    if (path !== STDIN) stream.destroy();
   }
 }
 

@@ -39,6 +39,7 @@ export {
   renderJunit,
   renderReport,
   renderText,
+  reportChunks,
   type TextReportOptions,
 } from './report/index.js';
 export { genericRules } from './rules/generic-rules.js';

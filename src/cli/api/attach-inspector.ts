@@ -65,7 +65,18 @@ export interface AttachedInspector extends ReportSource {
   expectNoErrors(): void;
   /** Stops capturing; beacons still waiting are validated. */
   detach(): Promise<void>;
+  /**
+   * Ends the capture with the page, as a viewer leaving it does: navigates it to `about:blank`, which
+   * runs its `beforeunload`, `visibilitychange` and `pagehide` handlers, captures the beacons they send
+   * (`sendBeacon`, `fetch(keepalive)`: a JW `gab`, a Mux `viewend`; the DevTools protocol reports them
+   * only to request interception, switched on for this), waits for the network to go quiet (at most
+   * `timeout` ms, default 5000), then detaches. The page stays open, on `about:blank`.
+   */
+  endPage(options?: { timeout?: number }): Promise<void>;
 }
+
+/** How long the network must stay quiet after the page is left before the capture ends. */
+const QUIET_MS = 1000;
 
 /**
  * Captures a puppeteer page's analytics beacons and validates them as they arrive.
@@ -190,8 +201,29 @@ export async function attachInspector(page: Page, options: AttachOptions = {}): 
       drain(true);
       listeners.clear();
     },
+    async endPage({ timeout = 5000 } = {}) {
+      const deadline = Date.now() + timeout;
+      await capture.captureLeaving();
+      await page.goto('about:blank', { timeout }).catch(() => undefined);
+      await quiet(capture, deadline);
+      await attached.detach();
+    },
   };
   return attached;
+}
+
+/** Resolves once no request has been sent or is pending for `QUIET_MS`, or at the deadline. */
+async function quiet(capture: CdpCapture, deadline: number): Promise<void> {
+  let seen = capture.requests().length;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = capture.requests().length;
+    if (now !== seen || capture.pending().length > 0) {
+      seen = now;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= QUIET_MS) return;
+  }
 }
 
 function seenText(beacons: readonly Beacon[]): string {

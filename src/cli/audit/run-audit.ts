@@ -17,7 +17,7 @@ export interface AuditOptions {
   progress?: Progress;
   /** Called with each page's inspector as soon as it captures (for live counts). */
   onAttach?(inspector: AttachedInspector): void;
-  /** Aborting closes the browser and ends the audit (SIGINT). */
+  /** Aborting closes the browser and ends the audit (SIGINT, SIGTERM, SIGHUP). */
   signal?: AbortSignal;
 }
 
@@ -37,8 +37,9 @@ export async function runAudits(urls: readonly string[], options: AuditOptions =
   const launched = await launchChromium({
     headless: !options.headful,
     args: ['--autoplay-policy=no-user-gesture-required'],
-    // A caller with an abort signal handles Ctrl-C itself: it closes the browser and deletes the profile.
-    handleSIGINT: options.signal === undefined,
+    // A caller with an abort signal handles Ctrl-C and the other signals itself: it aborts, and the
+    // browser is closed and its profile deleted below.
+    handleSignals: options.signal === undefined,
     ...(options.extension ? { extensions: [options.extension] } : {}),
   });
   const onAbort = () => void launched.close();
@@ -86,9 +87,9 @@ async function auditPage(browser: Browser, url: string, options: AuditOptions): 
       },
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    // Beacons the last step triggers (a "Play reached 100%" sent on `ended`) may still be on their way.
-    await page.waitForNetworkIdle({ idleTime: 1000, timeout: 5000 }).catch(() => undefined);
-    await inspector.detach();
+    // Beacons the last step triggers (a "Play reached 100%" sent on `ended`) may still be on their way,
+    // and leaving the page sends those of pagehide / beforeunload / visibilitychange (a JW abandon).
+    await inspector.endPage();
     const errors = inspector.findings().filter((f) => f.severity === 'error').length;
     return { url, exitCode: errors ? 1 : 0, inspector, notes };
   } catch (error) {

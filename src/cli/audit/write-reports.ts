@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportHar } from '../../core/capture/har-export.js';
-import { renderReport } from '../../core/report/index.js';
+import { reportChunks } from '../../core/report/index.js';
 import type { AttachedInspector } from '../api/attach-inspector.js';
+import { writeToFile } from '../write-output.js';
 
 /** The files an audit writes into its `--out` folder. */
 export const REPORT_FILES = {
@@ -29,9 +30,9 @@ export async function writeReports(
     har: join(dir, REPORT_FILES.har),
   };
   await Promise.all([
-    writeFile(paths.json, renderReport('json', inspector)),
-    writeFile(paths.junit, renderReport('junit', inspector)),
-    writeFile(paths.html, renderReport('html', inspector, { title })),
+    writeToFile(paths.json, reportChunks('json', inspector)),
+    writeToFile(paths.junit, reportChunks('junit', inspector)),
+    writeToFile(paths.html, reportChunks('html', inspector, { title })),
     writeFile(paths.har, `${JSON.stringify(exportHar(inspector.requests()), null, 2)}\n`),
   ]);
   return paths;

@@ -25,6 +25,12 @@ export interface CdpCapture {
   pending(): CapturedRequest[];
   /** Resolves when every body fetch in flight is done (so `requests()` is final). */
   idle(): Promise<void>;
+  /**
+   * From now on also captures the page's requests through the Fetch domain: those its unload
+   * handlers send (`sendBeacon`, `fetch(keepalive)` on pagehide) reach the network without any
+   * Network event, but they do pass the page's request interception. Call it just before leaving.
+   */
+  captureLeaving(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +42,8 @@ interface Entry {
   session: CDPSession;
   hasExtraInfo: boolean;
   done: boolean;
+  /** Seen by the Fetch domain only (sent while the page unloaded). */
+  leaving?: boolean;
   /** A POST body still being fetched: completion waits for it. */
   bodyFetch?: Promise<unknown>;
 }
@@ -98,6 +106,7 @@ export async function captureRequests(page: Page, options: CdpCaptureOptions = {
     const onSent = (e: Protocol.Network.RequestWillBeSentEvent) => {
       const k = key(e.requestId);
       const previous = entries.get(k);
+      if (previous?.leaving && !e.redirectResponse) return;
       if (previous && e.redirectResponse) {
         previous.request.status = e.redirectResponse.status;
         previous.request.duration = (e.timestamp - previous.sentAt) * 1000;
@@ -183,13 +192,50 @@ export async function captureRequests(page: Page, options: CdpCaptureOptions = {
       track(attachChild(child, tabId));
     };
 
+    /** A request the page sends while leaving, and then its answer, through the Fetch domain. */
+    const onPaused = (e: Protocol.Fetch.RequestPausedEvent) => {
+      const k = key(e.networkId ?? e.requestId);
+      const resume = () =>
+        track(session.send('Fetch.continueRequest', { requestId: e.requestId }).catch(() => undefined));
+      const entry = entries.get(k);
+      if (e.responseStatusCode === undefined && e.responseErrorReason === undefined) {
+        if (!entry) {
+          const wallTime = Date.now() / 1000;
+          onSent({
+            requestId: e.networkId ?? e.requestId,
+            loaderId: '',
+            documentURL: '',
+            request: e.request,
+            timestamp: wallTime,
+            wallTime,
+            initiator: { type: 'other' },
+            redirectHasExtraInfo: false,
+            type: e.resourceType,
+          });
+          const added = entries.get(k);
+          if (added) added.leaving = true;
+        }
+        resume();
+        return;
+      }
+      if (entry?.leaving) {
+        entry.request.status = e.responseStatusCode ?? 0;
+        if (e.responseErrorReason) entry.request.error = `net::ERR_${e.responseErrorReason}`;
+        entry.request.duration = Date.now() - entry.request.startTime;
+        finish(entry);
+      }
+      resume();
+    };
+
     session.on('Network.requestWillBeSent', onSent);
     session.on('Network.requestWillBeSentExtraInfo', onExtraInfo);
     session.on('Network.responseReceived', onResponse);
     session.on('Network.loadingFinished', onFinished);
     session.on('Network.loadingFailed', onFailed);
     session.on('sessionattached', onAttached);
+    session.on('Fetch.requestPaused', onPaused);
     detachers.push(() => {
+      session.off('Fetch.requestPaused', onPaused);
       session.off('Network.requestWillBeSent', onSent);
       session.off('Network.requestWillBeSentExtraInfo', onExtraInfo);
       session.off('Network.responseReceived', onResponse);
@@ -266,6 +312,19 @@ export async function captureRequests(page: Page, options: CdpCaptureOptions = {
     requests: () => [...all],
     pending: () => [...entries.values()].filter((e) => !e.done).map((e) => e.request),
     idle,
+    async captureLeaving() {
+      if (stopped) return;
+      // The page's own session: the document being left. Requests and answers both pause briefly.
+      await session
+        .send('Fetch.enable', {
+          patterns: [
+            { urlPattern: '*', requestStage: 'Request' },
+            { urlPattern: '*', requestStage: 'Response' },
+          ],
+        })
+        .catch(() => undefined);
+      detachers.push(() => void session.send('Fetch.disable').catch(() => undefined));
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

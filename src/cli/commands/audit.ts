@@ -4,17 +4,20 @@ import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import type { Config } from '../../core/config/config.js';
-import { renderReport } from '../../core/report/index.js';
+import { reportChunks } from '../../core/report/index.js';
 import { createProgress } from '../audit/progress.js';
 import { type AuditResult, runAudits } from '../audit/run-audit.js';
 import { parseScenario, type Scenario, ScenarioError } from '../audit/scenario.js';
 import { folderFor, writeReports } from '../audit/write-reports.js';
+import { killBrowsersNow } from '../browser/launch.js';
 import { EXIT, reportFailure, UsageError } from '../errors.js';
 import { loadConfig } from '../load-config.js';
 import { fileProblem } from '../read-input.js';
+import { writeToStdout } from '../write-output.js';
 
-/** Exit code after Ctrl-C, as shells report a SIGINT death. */
-const INTERRUPTED = 130;
+/** Exit codes after an interruption, as shells report a death by that signal (128 + its number). */
+const INTERRUPTED = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type Interruption = keyof typeof INTERRUPTED;
 
 interface AuditFlags {
   scenario?: string;
@@ -49,7 +52,8 @@ export function register(program: Command): void {
       'after',
       `
 Exit codes: 0 no error finding, 1 at least one error finding (an unmet scenario expect is one),
-2 the audit could not run (page did not load, no player, bad scenario or config), 130 interrupted.
+2 the audit could not run (page did not load, no player, bad scenario or config, no Chromium),
+130 / 143 / 129 interrupted by Ctrl-C (SIGINT) / SIGTERM / SIGHUP.
 
 Examples:
   $ player-inspector audit https://example.com/watch --out reports
@@ -92,8 +96,19 @@ async function audit(urls: string[], flags: AuditFlags): Promise<number> {
   };
   const progress = createProgress(process.stderr, counts);
   const controller = new AbortController();
-  const interrupt = () => controller.abort(new Error('interrupted'));
-  process.once('SIGINT', interrupt);
+  let caught: Interruption | undefined;
+  const interrupt = (signal: Interruption) => {
+    if (caught) {
+      // A second signal: no more waiting for a polite close, but the profile still goes.
+      killBrowsersNow();
+      process.stderr.write(`\nplayer-inspector: audit interrupted (${caught})\n`);
+      process.exit(INTERRUPTED[caught]);
+    }
+    caught = signal;
+    controller.abort(new Error(`interrupted by ${signal}`));
+  };
+  const signals = Object.keys(INTERRUPTED) as Interruption[];
+  for (const signal of signals) process.on(signal, interrupt);
   let results: AuditResult[];
   try {
     results = await runAudits(urls, {
@@ -110,20 +125,20 @@ async function audit(urls: string[], flags: AuditFlags): Promise<number> {
     });
   } catch (error) {
     progress.stop();
-    if (controller.signal.aborted) {
-      process.stderr.write('player-inspector: audit interrupted\n');
-      return INTERRUPTED;
+    if (caught) {
+      process.stderr.write(`player-inspector: audit interrupted (${caught})\n`);
+      return INTERRUPTED[caught];
     }
     return reportFailure(error);
   } finally {
-    process.off('SIGINT', interrupt);
+    for (const signal of signals) process.off(signal, interrupt);
   }
 
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   for (const [i, result] of results.entries()) {
     if (results.length > 1) process.stdout.write(`${pc.bold(result.url)}\n`);
     if (result.inspector && result.exitCode !== 2) {
-      process.stdout.write(renderReport('text', result.inspector, { color }));
+      await writeToStdout(reportChunks('text', result.inspector, { color }));
     }
     if (result.reason) process.stderr.write(`player-inspector: ${result.reason}\n`);
     if (flags.out && result.inspector) {

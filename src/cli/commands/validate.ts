@@ -1,11 +1,12 @@
-import { writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import type { Config } from '../../core/config/config.js';
 import { Inspector } from '../../core/inspector.js';
-import { REPORT_FORMATS, type ReportFormat, renderReport } from '../../core/report/index.js';
+import { REPORT_FORMATS, type ReportFormat, reportChunks } from '../../core/report/index.js';
 import { EXIT, reportFailure, UsageError } from '../errors.js';
 import { loadConfig } from '../load-config.js';
-import { fileProblem, readInputFile } from '../read-input.js';
+import { checkMemory } from '../memory.js';
+import { readInputFile, STDIN } from '../read-input.js';
+import { writeToFile, writeToStdout } from '../write-output.js';
 
 interface ValidateFlags {
   format: ReportFormat;
@@ -21,7 +22,7 @@ export function register(program: Command): void {
     .description('decode and validate the analytics beacons in HAR files or URL lists')
     .argument(
       '<file...>',
-      'HAR files (Chrome, Firefox, Charles, puppeteer) or text files of one URL per line',
+      'HAR files (Chrome, Firefox, Charles, puppeteer) or text files of one URL per line; - reads stdin',
     )
     .addOption(
       new Option('-f, --format <format>', 'report format').choices([...REPORT_FORMATS]).default('text'),
@@ -39,6 +40,7 @@ Examples:
   $ player-inspector validate capture.har --format junit --out report.xml
   $ player-inspector validate a.har b.har --config player-inspector.config.json --format html -o report.html
   $ player-inspector validate beacons.txt --format json
+  $ cat capture.har | player-inspector validate -
 `,
     )
     .action(async (files: string[], flags: ValidateFlags) => {
@@ -48,6 +50,7 @@ Examples:
 
 export async function validate(files: string[], flags: ValidateFlags): Promise<number> {
   try {
+    if (files.filter((f) => f === STDIN).length > 1) throw new UsageError('- (stdin) can be given only once');
     const config: Config | undefined = flags.config ? await loadConfig(flags.config) : undefined;
     const inspector = new Inspector(config ? { config } : {});
     let requests = 0;
@@ -55,9 +58,10 @@ export async function validate(files: string[], flags: ValidateFlags): Promise<n
       // A prefix per file keeps request ids unique when several captures are validated together.
       const input = await readInputFile(file, files.length > 1 ? `${i}:` : '');
       // One request at a time: what is no beacon is dropped at once, so memory follows the beacons.
-      for (const request of input.requests) {
+      for await (const request of input.requests) {
         inspector.add(request);
         requests += 1;
+        if (requests % 256 === 0) checkMemory(`after ${requests} requests of ${file}`);
       }
       const skipped = input.skipped();
       if (skipped > 0) {
@@ -72,24 +76,16 @@ export async function validate(files: string[], flags: ValidateFlags): Promise<n
     }
     const toTerminal = !flags.out && process.stdout.isTTY === true;
     const color = toTerminal && !process.env.NO_COLOR;
-    const report = renderReport(flags.format, inspector, { color, redact: flags.redact });
+    const report = reportChunks(flags.format, inspector, { color, redact: flags.redact });
     const summary = inspector.summary();
     if (flags.out) {
-      await writeOut(flags.out, report);
+      await writeToFile(flags.out, report);
       process.stdout.write(
         `${flags.out}: ${summary.beacons} beacons, ${summary.sessions} sessions, ${summary.errors} errors, ${summary.warnings} warnings\n`,
       );
-    } else process.stdout.write(report);
+    } else await writeToStdout(report);
     return summary.errors > 0 ? EXIT.findings : EXIT.ok;
   } catch (error) {
     return reportFailure(error);
-  }
-}
-
-async function writeOut(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text);
-  } catch (error) {
-    throw new UsageError(`${path}: cannot write the report (${fileProblem(error)})`);
   }
 }

@@ -30,16 +30,40 @@ export function* requestsFromEntries(
   options: HarImportOptions = {},
   onSkip?: (index: number) => void,
 ): Generator<CapturedRequest> {
+  const convert = entryConverter(options, onSkip);
+  for (const entry of entries) {
+    const request = convert(entry);
+    if (request) yield request;
+  }
+}
+
+/** `requestsFromEntries` for entries that arrive asynchronously (a HAR read from a pipe). */
+export async function* requestsFromEntriesAsync(
+  entries: AsyncIterable<unknown>,
+  options: HarImportOptions = {},
+  onSkip?: (index: number) => void,
+): AsyncGenerator<CapturedRequest> {
+  const convert = entryConverter(options, onSkip);
+  for await (const entry of entries) {
+    const request = convert(entry);
+    if (request) yield request;
+  }
+}
+
+/** One entry at a time to a request (undefined when skipped), numbering entries in arrival order. */
+function entryConverter(
+  options: HarImportOptions,
+  onSkip?: (index: number) => void,
+): (entry: unknown) => CapturedRequest | undefined {
   let index = 0;
   let lastTime = 0;
-  for (const entry of entries) {
+  return (entry) => {
     const request = entryToRequest(entry, `${options.idPrefix ?? ''}${index}`, lastTime);
-    if (request) {
-      lastTime = request.startTime;
-      yield request;
-    } else onSkip?.(index);
+    if (request) lastTime = request.startTime;
+    else onSkip?.(index);
     index += 1;
-  }
+    return request;
+  };
 }
 
 /** Parses a whole HAR text. Throws `InputError` for text that is not JSON or not a HAR. */

@@ -278,3 +278,13 @@ export function* streamHarEntries(chunks: Iterable<string>, name = 'input'): Gen
   for (const chunk of chunks) yield* reader.push(chunk);
   reader.end();
 }
+
+/** `streamHarEntries` for chunks that arrive asynchronously (a pipe, stdin). */
+export async function* streamHarEntriesAsync(
+  chunks: AsyncIterable<string>,
+  name = 'input',
+): AsyncGenerator<unknown> {
+  const reader = new HarEntryReader(name);
+  for await (const chunk of chunks) yield* reader.push(chunk);
+  reader.end();
+}

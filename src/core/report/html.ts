@@ -1,6 +1,7 @@
 import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
 import { playbackLabels } from '../session/playbacks.js';
+import type { Session } from '../session/session.js';
 import { renderTimelineSvg, TIMELINE_CSS } from '../timeline/svg.js';
 import { timelineGeometry } from '../timeline/timeline.js';
 import { escapeXml as esc } from './escape.js';
@@ -10,6 +11,8 @@ export interface HtmlReportOptions extends ReportOptions {
   title?: string;
   /** Time printed in the header (default now); fixed by tests for stable output. */
   generatedAt?: Date;
+  /** Lower limits than `HTML_LIMITS` (tests). */
+  limits?: Partial<typeof HTML_LIMITS>;
 }
 
 // No scripts at all, and a policy that forbids them: a captured value can never become live markup.
@@ -42,18 +45,49 @@ svg.pi-tl { max-width: 100%; height: auto; display: block; }
 a { color: var(--info); }
 ${TIMELINE_CSS}`;
 
+/**
+ * What one HTML file shows in full: beyond these, sessions are summarised in a table without a
+ * timeline, and the findings and beacons tables stop (the JSON report has everything). A browser
+ * cannot open a report of a million beacons, and it could not even be made as one string.
+ */
+export const HTML_LIMITS = { sessions: 200, findings: 20_000, beacons: 20_000 };
+
 /** One self-contained HTML file: summary, a timeline per session, findings and beacons. Everything escaped. */
 export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}): string {
+  return [...htmlChunks(source, options)].join('');
+}
+
+/** The HTML report piece by piece (a session, a table row at a time), within `HTML_LIMITS`. */
+export function* htmlChunks(source: ReportSource, options: HtmlReportOptions = {}): Generator<string> {
+  const limits = { ...HTML_LIMITS, ...options.limits };
   const redact = options.redact !== false;
   const findings = source.findings();
   const summary = source.summary(findings);
   const title = options.title ?? 'Player Inspector report';
   const { byBeacon, bySession } = groupFindings(findings);
   const label = (id: string) => source.protocols.find((p) => p.id === id)?.label ?? id;
+  const allSessions = source.sessions();
+  const beacons = source.beacons();
 
-  const all = source.sessions();
-  const playbacks = playbackLabels(all);
-  const sessions = all.map((s, i) => {
+  const playbacks = playbackLabels(allSessions);
+  const counts = `<b>${summary.beacons}</b> beacons · <b>${summary.sessions}</b> sessions · <b class="error">${summary.errors}</b> errors · <b class="warning">${summary.warnings}</b> warnings · <b class="info">${summary.infos}</b> infos`;
+  const generated = (options.generatedAt ?? new Date()).toISOString();
+  yield `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${esc(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${esc(title)}</h1><p class="summary">${counts}</p><p class="muted">Generated ${esc(generated)}${redact ? ' · secrets redacted' : ''}</p></header>
+<h2>Sessions</h2>
+`;
+  if (allSessions.length === 0) yield '<p class="muted">No beacons were recognised.</p>';
+  for (const [i, s] of allSessions.slice(0, limits.sessions).entries()) {
     const mine = bySession.get(s.key) ?? [];
     const playback = playbacks.get(s.key);
     const name = `${label(s.protocol)} session ${s.id || '(no session id)'}${playback ? `, ${playback}` : ''}`;
@@ -71,10 +105,19 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
       title: `Timeline of ${name}`,
       embedStyle: false,
     });
-    return `<section class="session" id="session-${i}"><h3>${esc(name)}</h3><p class="muted">${facts.join(' · ')}</p>${svg}${mine.length ? findingsTable(mine, false) : '<p class="muted">No findings.</p>'}</section>`;
-  });
-
-  const beaconRows = source.beacons().map((b) => {
+    yield `${i ? '\n' : ''}<section class="session" id="session-${i}"><h3>${esc(name)}</h3><p class="muted">${facts.join(' · ')}</p>${svg}${mine.length ? findingsTable(mine, false) : '<p class="muted">No findings.</p>'}</section>`;
+  }
+  if (allSessions.length > limits.sessions) {
+    yield* sessionSummaries(allSessions.slice(limits.sessions), limits.sessions, bySession, label);
+  }
+  yield '\n<h2>Findings</h2>\n';
+  if (findings.length === 0) yield '<p class="muted">No findings.</p>';
+  else yield* findingsRows(findings, true, limits.findings);
+  yield `
+<h2>Beacons</h2>
+<table class="beacons"><thead><tr><th>#</th><th>time</th><th>protocol</th><th>event</th><th>session</th><th>status</th><th>findings</th><th>parameters</th></tr></thead>
+<tbody>`;
+  for (const [i, b] of beacons.slice(0, limits.beacons).entries()) {
     const status = b.request.error ?? (b.request.status === undefined ? '' : String(b.request.status));
     const bad = b.request.status !== undefined && (b.request.status < 200 || b.request.status > 299);
     const concerning = byBeacon.get(b.index) ?? [];
@@ -82,41 +125,45 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
       .map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`)
       .join('');
     const rules = concerning.map((f) => `<span class="${f.severity}">${esc(f.rule)}</span>`).join(' ');
-    return `<tr id="b-${b.index}"><td class="num">${b.index}</td><td>${esc(new Date(b.time).toISOString())}</td><td>${esc(b.protocol)}</td><td>${esc(b.event.name)} <span class="muted">(${esc(b.event.code)})</span></td><td><code>${esc(b.sessionId)}</code></td><td class="${bad ? 'error' : ''}">${esc(status)}</td><td>${rules}</td><td><details><summary>${b.params.length} params</summary><table class="params">${params}</table></details></td></tr>`;
-  });
+    yield `${i ? '\n' : ''}<tr id="b-${b.index}"><td class="num">${b.index}</td><td>${esc(new Date(b.time).toISOString())}</td><td>${esc(b.protocol)}</td><td>${esc(b.event.name)} <span class="muted">(${esc(b.event.code)})</span></td><td><code>${esc(b.sessionId)}</code></td><td class="${bad ? 'error' : ''}">${esc(status)}</td><td>${rules}</td><td><details><summary>${b.params.length} params</summary><table class="params">${params}</table></details></td></tr>`;
+  }
+  yield '</tbody></table>\n';
+  if (beacons.length > limits.beacons) {
+    yield `<p class="muted limit">The first ${limits.beacons} of ${beacons.length} beacons are listed: the JSON report has all of them.</p>\n`;
+  }
+  yield '</body>\n</html>\n';
+}
 
-  const counts = `<b>${summary.beacons}</b> beacons · <b>${summary.sessions}</b> sessions · <b class="error">${summary.errors}</b> errors · <b class="warning">${summary.warnings}</b> warnings · <b class="info">${summary.infos}</b> infos`;
-  const generated = (options.generatedAt ?? new Date()).toISOString();
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>${esc(title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header><h1>${esc(title)}</h1><p class="summary">${counts}</p><p class="muted">Generated ${esc(generated)}${redact ? ' · secrets redacted' : ''}</p></header>
-<h2>Sessions</h2>
-${sessions.join('\n') || '<p class="muted">No beacons were recognised.</p>'}
-<h2>Findings</h2>
-${findings.length ? findingsTable(findings, true) : '<p class="muted">No findings.</p>'}
-<h2>Beacons</h2>
-<table class="beacons"><thead><tr><th>#</th><th>time</th><th>protocol</th><th>event</th><th>session</th><th>status</th><th>findings</th><th>parameters</th></tr></thead>
-<tbody>${beaconRows.join('\n')}</tbody></table>
-</body>
-</html>
-`;
+/** Sessions past the limit: one row each, no timeline. */
+function* sessionSummaries(
+  sessions: readonly Session[],
+  shown: number,
+  bySession: ReadonlyMap<string, readonly Finding[]>,
+  label: (id: string) => string,
+): Generator<string> {
+  yield `\n<p class="muted limit">${sessions.length} more sessions are summarised without timelines (the first ${shown} are drawn).</p>\n<table class="sessions"><thead><tr><th>session</th><th>beacons</th><th>errors</th><th>warnings</th></tr></thead><tbody>`;
+  for (const s of sessions) {
+    const mine = bySession.get(s.key) ?? [];
+    const name = `${label(s.protocol)} session ${s.id || '(no session id)'}`;
+    yield `<tr><td>${esc(name)}</td><td class="num">${s.beacons.length}</td><td class="num">${mine.filter((f) => f.severity === 'error').length}</td><td class="num">${mine.filter((f) => f.severity === 'warning').length}</td></tr>`;
+  }
+  yield '</tbody></table>';
 }
 
 function findingsTable(findings: readonly Finding[], withSession: boolean): string {
-  const rows = findings.map((f) => {
+  return [...findingsRows(findings, withSession, Number.POSITIVE_INFINITY)].join('');
+}
+
+function* findingsRows(findings: readonly Finding[], withSession: boolean, limit: number): Generator<string> {
+  const sessionHead = withSession ? '<th>session</th>' : '';
+  yield `<table class="findings"><thead><tr><th>severity</th><th>rule</th>${sessionHead}<th>beacons</th><th>message</th></tr></thead><tbody>`;
+  for (const f of findings.slice(0, limit)) {
     const beacons = f.beacons.map((i) => `<a href="#b-${i}">#${i}</a>`).join(' ');
     const session = withSession ? `<td><code>${esc(f.sessionId ?? '')}</code></td>` : '';
-    return `<tr><td class="${f.severity}">${f.severity}</td><td><code class="rule">${esc(f.rule)}</code></td>${session}<td>${beacons}</td><td>${esc(f.message)}</td></tr>`;
-  });
-  const sessionHead = withSession ? '<th>session</th>' : '';
-  return `<table class="findings"><thead><tr><th>severity</th><th>rule</th>${sessionHead}<th>beacons</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    yield `<tr><td class="${f.severity}">${f.severity}</td><td><code class="rule">${esc(f.rule)}</code></td>${session}<td>${beacons}</td><td>${esc(f.message)}</td></tr>`;
+  }
+  yield '</tbody></table>';
+  if (findings.length > limit) {
+    yield `\n<p class="muted limit">The first ${limit} of ${findings.length} findings are listed: the JSON report has all of them.</p>`;
+  }
 }

@@ -1,8 +1,8 @@
-import { type HtmlReportOptions, renderHtml } from './html.js';
-import { renderJson } from './json.js';
-import { renderJunit } from './junit.js';
+import { type HtmlReportOptions, htmlChunks } from './html.js';
+import { jsonChunks } from './json.js';
+import { junitChunks } from './junit.js';
 import type { ReportSource } from './source.js';
-import { renderText, type TextReportOptions } from './text.js';
+import { type TextReportOptions, textChunks } from './text.js';
 
 export type ReportFormat = 'text' | 'json' | 'junit' | 'html';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'junit', 'html'];
@@ -15,21 +15,33 @@ export function renderReport(
   source: ReportSource,
   options: RenderReportOptions = {},
 ): string {
+  return [...reportChunks(format, source, options)].join('');
+}
+
+/**
+ * Any report in pieces, made as they are consumed: what a writer streams to a file or stdout, so the
+ * report of a huge capture is never held whole. Joined, the pieces are `renderReport`'s string.
+ */
+export function reportChunks(
+  format: ReportFormat,
+  source: ReportSource,
+  options: RenderReportOptions = {},
+): Iterable<string> {
   switch (format) {
     case 'text':
-      return renderText(source, options);
+      return textChunks(source, options);
     case 'json':
-      return renderJson(source, options);
+      return jsonChunks(source, options);
     case 'junit':
-      return renderJunit(source);
+      return junitChunks(source);
     case 'html':
-      return renderHtml(source, options);
+      return htmlChunks(source, options);
   }
 }
 
 export type { HtmlReportOptions } from './html.js';
-export { renderHtml } from './html.js';
-export { type JsonReport, jsonReport, renderJson } from './json.js';
-export { renderJunit } from './junit.js';
+export { HTML_LIMITS, htmlChunks, renderHtml } from './html.js';
+export { type JsonReport, jsonChunks, jsonReport, renderJson } from './json.js';
+export { junitChunks, renderJunit } from './junit.js';
 export type { ReportOptions, ReportSource } from './source.js';
-export { renderText, type TextReportOptions } from './text.js';
+export { renderText, type TextReportOptions, textChunks } from './text.js';

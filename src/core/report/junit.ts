@@ -10,19 +10,22 @@ import type { ReportSource } from './source.js';
  * their own, so they still fail the build.
  */
 export function renderJunit(source: ReportSource): string {
-  const findings = source.findings();
-  const suites: string[] = [];
-  let tests = 0;
-  let failures = 0;
-  const addSuite = (name: string, cases: TestCase[], timestamp = '') => {
-    const failed = cases.filter((c) => c.failed).length;
-    tests += cases.length;
-    failures += failed;
-    suites.push(
-      `  <testsuite name="${escapeXml(name)}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0"${timestamp}>\n${cases.map((c) => c.xml).join('\n')}\n  </testsuite>`,
-    );
-  };
+  return [...junitChunks(source)].join('');
+}
 
+interface Suite {
+  name: string;
+  timestamp: string;
+  cases: { classname: string; ruleId: string; findings: readonly Finding[] }[];
+}
+
+/**
+ * The JUnit XML suite by suite: the totals of the root element are counted first from the findings,
+ * then each suite's XML is made as it is written, so the document is never one string.
+ */
+export function* junitChunks(source: ReportSource): Generator<string> {
+  const findings = source.findings();
+  const suites: Suite[] = [];
   const { bySession } = groupFindings(findings);
   const sessionKeys = new Set<string>();
   for (const session of source.sessions()) {
@@ -32,10 +35,14 @@ export function renderJunit(source: ReportSource): string {
     const classname = `${session.protocol}.${session.id || '(no session id)'}${playback.replace(' ', '.')}`;
     const cases = source
       .rulesFor(session.protocol)
-      .map(({ rule }) => testCase(classname, rule.id, byRule.get(rule.id) ?? []));
+      .map(({ rule }) => ({ classname, ruleId: rule.id, findings: byRule.get(rule.id) ?? [] }));
     const first = session.beacons[0]?.time;
     const timestamp = first === undefined ? '' : ` timestamp="${new Date(first).toISOString().slice(0, 19)}"`;
-    addSuite(`${session.protocol} session ${session.id || '(no session id)'}${playback}`, cases, timestamp);
+    suites.push({
+      name: `${session.protocol} session ${session.id || '(no session id)'}${playback}`,
+      timestamp,
+      cases,
+    });
   }
 
   const orphans = findings.filter((f) => {
@@ -43,17 +50,27 @@ export function renderJunit(source: ReportSource): string {
     return key === undefined || !sessionKeys.has(key);
   });
   if (orphans.length) {
-    const cases = [...groupBy(orphans, (f) => f.rule)].map(([id, list]) => testCase('capture', id, list));
-    addSuite('capture (findings outside any session)', cases);
+    const cases = [...groupBy(orphans, (f) => f.rule)].map(([ruleId, list]) => ({
+      classname: 'capture',
+      ruleId,
+      findings: list,
+    }));
+    suites.push({ name: 'capture (findings outside any session)', timestamp: '', cases });
   }
 
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="player-inspector" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  const failed = (c: Suite['cases'][number]) => c.findings.some((f) => f.severity === 'error');
+  let tests = 0;
+  let failures = 0;
+  for (const suite of suites) {
+    tests += suite.cases.length;
+    failures += suite.cases.filter(failed).length;
+  }
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="player-inspector" tests="${tests}" failures="${failures}" errors="0">\n`;
+  for (const suite of suites) {
+    const cases = suite.cases.map((c) => testCase(c.classname, c.ruleId, c.findings));
+    yield `  <testsuite name="${escapeXml(suite.name)}" tests="${cases.length}" failures="${cases.filter((c) => c.failed).length}" errors="0" skipped="0"${suite.timestamp}>\n${cases.map((c) => c.xml).join('\n')}\n  </testsuite>\n`;
+  }
+  yield '</testsuites>\n';
 }
 
 interface TestCase {

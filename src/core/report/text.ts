@@ -15,11 +15,16 @@ const SIGNS: Record<Severity, string> = { error: '✖', warning: '▲', info: '�
 
 /** Per session a compact timeline (offset, playhead, event, key params), its findings, then a summary. */
 export function renderText(source: ReportSource, options: TextReportOptions = {}): string {
+  return [...textChunks(source, options)].join('');
+}
+
+/** The text report a session at a time. */
+export function* textChunks(source: ReportSource, options: TextReportOptions = {}): Generator<string> {
   const c = pc.createColors(options.color === true);
   const redact = options.redact !== false;
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
   const findings = source.findings();
-  const lines: string[] = [];
+  let lines: string[] = [];
   const sessions = source.sessions();
   const shown = new Set<Finding>();
   const { byBeacon, bySession } = groupFindings(findings);
@@ -66,6 +71,8 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
       lines.push(`  ${findingLine(f, paint)}`);
     }
     lines.push('');
+    yield `${lines.join('\n')}\n`;
+    lines = [];
   }
   const orphans = findings.filter((f) => !shown.has(f));
   if (orphans.length) {
@@ -82,7 +89,7 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
   lines.push(
     `${s.beacons} ${plural(s.beacons, 'beacon')} in ${s.sessions} ${plural(s.sessions, 'session')}: ${counts.join(', ')}`,
   );
-  return `${lines.join('\n')}\n`;
+  yield `${lines.join('\n')}\n`;
 }
 
 function sessionTitle(
