@@ -2,6 +2,7 @@ import { groupFindings } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
 import { renderTimelineSvg, TIMELINE_CSS } from '../timeline/svg.js';
 import { timelineGeometry } from '../timeline/timeline.js';
+import { beaconRuns } from './beacon-list.js';
 import { escapeXml as esc } from './escape.js';
 import { type ReportOptions, type ReportSource, reportParams } from './source.js';
 
@@ -108,7 +109,10 @@ ${findings.length ? findingsTable(findings, true) : '<p class="muted">No finding
 
 function findingsTable(findings: readonly Finding[], withSession: boolean): string {
   const rows = findings.map((f) => {
-    const beacons = f.beacons.map((i) => `<a href="#b-${i}">#${i}</a>`).join(' ');
+    const link = (i: number) => `<a href="#b-${i}">#${i}</a>`;
+    const beacons = beaconRuns(f.beacons)
+      .map(([first, last]) => (first === last ? link(first) : `${link(first)}–${link(last)}`))
+      .join(' ');
     const session = withSession ? `<td><code>${esc(f.sessionId ?? '')}</code></td>` : '';
     return `<tr><td class="${f.severity}">${f.severity}</td><td><code class="rule">${esc(f.rule)}</code></td>${session}<td>${beacons}</td><td>${esc(f.message)}</td></tr>`;
   });

@@ -210,7 +210,7 @@ export class PanelModel {
     this.beaconOf.set(request, beacon);
     if (!beacon) return;
     this.index.touched(beacon);
-    const key = `${beacon.protocol}:${beacon.sessionId}`;
+    const key = this.inspector.sessionOf(beacon.index)?.key ?? '';
     if (!this.labels.has(key)) this.labels.set(key, `S${this.labels.size + 1}`);
   }
 

@@ -23,10 +23,13 @@ export const missingRequired = defineRule({
         missing.push('ti');
     }
     if (missing.length === 0) return undefined;
+    const list = missing.join(', ');
+    const one = missing.length === 1;
     return [
       {
-        message: `Expected ${missing.join(', ')} on this ${beacon.event.name} ping, but ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`,
+        message: `Expected ${list} on this ${beacon.event.name} ping, but ${one ? 'it is' : 'they are'} missing or empty.`,
         beacons: [beacon.index],
+        group: { key: list, message: `Required ${list} ${one ? 'is' : 'are'} missing or empty` },
       },
     ];
   },

@@ -13,11 +13,8 @@ export const missingRequired = defineRule({
   check(beacon) {
     const missing = MANDATORY.filter((key) => !hasValue(beacon, key));
     if (missing.length === 0) return undefined;
-    return [
-      {
-        message: `Expected every mandatory parameter, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing or empty.`,
-        beacons: [beacon.index],
-      },
-    ];
+    const list = missing.join(', ');
+    const message = `Expected every mandatory parameter, but ${list} ${missing.length === 1 ? 'is' : 'are'} missing or empty`;
+    return [{ message: `${message}.`, beacons: [beacon.index], group: { key: list, message } }];
   },
 });

@@ -20,10 +20,13 @@ export const missingRequired = defineRule({
     for (const key of env.protocol.spec.commonRequired) note(key);
     for (const key of required) note(key);
     if (missing === undefined) return undefined;
+    const list = missing.join(', ');
+    const one = missing.length === 1;
     return [
       {
-        message: `${eventLabel(beacon)} must carry ${missing.join(', ')}, but ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.`,
+        message: `${eventLabel(beacon)} must carry ${list}, but ${one ? 'it is' : 'they are'} missing or empty.`,
         beacons: [beacon.index],
+        group: { key: list, message: `Required ${list} ${one ? 'is' : 'are'} missing or empty` },
       },
     ];
   },
