@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JW_START, jwRequest, jwRequests, vodPings } from '../../../test/helpers/jw-session.js';
 import {
@@ -10,6 +11,7 @@ import {
 import { getRequest } from '../../../test/helpers/requests.js';
 import { cleanStatsSession, statsRequest } from '../../../test/helpers/stats-session.js';
 import type { CapturedRequest } from '../capture/captured-request.js';
+import { importHar } from '../capture/har-import.js';
 import { Inspector } from '../inspector.js';
 import type { Finding } from '../rules/rule.js';
 import { ATTACH_GAP_MS } from './attach.js';
@@ -57,6 +59,18 @@ describe('a beacon without session id joins its session by context', () => {
     const key = inspector.sessions()[0]!.key;
     expect(problems(inspector.findingsForSession(key)).map((f) => f.rule)).toEqual(['kava/missing-required']);
     expect(problems(inspector.findingsForBeacon(5)).map((f) => f.rule)).toEqual(['kava/missing-required']);
+  });
+
+  it('on a recording of the real Kaltura player, a Pause that lost its sessionId is one finding', () => {
+    const har = readFileSync(new URL('../../../test/fixtures/kaltura.har', import.meta.url), 'utf8');
+    const requests = importHar(har).requests;
+    const clean = inspect(requests);
+    const pause = clean.beacons().findIndex((b) => b.event.code === '33');
+    const at = requests.indexOf(clean.beacons()[pause]!.request);
+    requests[at] = withParams(requests[at]!, { sessionId: null });
+    const inspector = inspect(requests);
+    expect(inspector.sessions()).toHaveLength(clean.sessions().length);
+    expect(rulesOf(inspector)).toEqual([...rulesOf(clean), `kava/missing-required ${pause}`]);
   });
 
   it('JW: a time ping without pli stays in its play', () => {
