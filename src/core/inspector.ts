@@ -6,6 +6,7 @@ import type { ProtocolModule } from './protocols/protocol.js';
 import { defaultProtocols } from './protocols/registry.js';
 import { genericRules } from './rules/generic-rules.js';
 import type { Finding, FindingDraft, Rule, RuleEnv, Severity } from './rules/rule.js';
+import { SessionAttacher } from './session/attach.js';
 import type { PlaybackTracker } from './session/playback.js';
 import { type Placement, Playbacks } from './session/playbacks.js';
 import { emptyPlayback, type Session } from './session/session.js';
@@ -21,6 +22,27 @@ interface SessionRecord {
   rules: ActiveRule[];
   states: unknown[];
   tracker: PlaybackTracker;
+  /** The findings its beacons raised as they arrived, in order. */
+  checks: Finding[];
+  /** Findings that group drafts (`FindingDraft.group`), by rule and key. */
+  groups: Map<string, Group>;
+  /** The groups with more than one beacon: their message counts the session's beacons. */
+  grown: Group[];
+}
+
+interface Group {
+  finding: Finding;
+  /** The message without the count, and what follows the count. */
+  message: string;
+  note: string;
+  /** `finding.beacons` as a set: a finding on 100 000 beacons grows without a scan of them. */
+  beacons: Set<number>;
+}
+
+/** A finding that gained a beacon after it was first reported (`Inspector.growthFrom`). */
+export interface Growth {
+  finding: Finding;
+  beacon: number;
 }
 
 export interface InspectorOptions {
@@ -47,10 +69,12 @@ export class Inspector {
   private readonly activeRules = new Map<string, ActiveRule[]>();
   private readonly beaconList: Beacon[] = [];
   private readonly sessionMap = new Map<string, SessionRecord>();
-  /** By beacon index, the session it was added to (one session id may hold several playbacks). */
-  private readonly recordOfBeacon: SessionRecord[] = [];
+  /** By `Beacon.index`, the session the beacon was placed in (one session id may hold several playbacks). */
+  private readonly recordOf: SessionRecord[] = [];
   private readonly playbacks = new Playbacks();
+  private readonly attacher = new SessionAttacher<SessionRecord>();
   private readonly checkFindings: Finding[] = [];
+  private readonly growth: Growth[] = [];
   private readonly findingsByBeacon = new Map<number, Finding[]>();
   private readonly kept = new KeptDecodings();
 
@@ -83,15 +107,15 @@ export class Inspector {
     const beacon = new BeaconRecord(this.beaconList.length, request, protocol, decoded, this.kept);
     this.beaconList.push(beacon);
 
-    const placed = this.playbacks.place(protocol, beacon, (key) => this.sessionMap.get(key)?.session);
-    const record = this.sessionFor(protocol, beacon.sessionId, placed);
-    this.recordOfBeacon.push(record);
+    const record = this.sessionFor(protocol, beacon);
+    this.recordOf.push(record);
     record.session.beacons.push(beacon);
     record.tracker.update(record.session.playback, beacon);
     record.rules.forEach(({ rule, severity }, i) => {
       const drafts = rule.check?.(beacon, record.session, record.states[i], record.env);
-      if (drafts) for (const d of drafts) this.record(this.toFinding(d, rule, severity, record.session));
+      if (drafts) for (const d of drafts) this.report(record, d, rule, severity);
     });
+    for (const group of record.grown) countBeacons(group, record.session);
     return beacon;
   }
 
@@ -111,20 +135,20 @@ export class Inspector {
     return this.sessionMap.get(key)?.session;
   }
 
-  /** The session a beacon (by index) was added to. */
-  sessionOf(index: number): Session | undefined {
-    return this.recordOfBeacon[index]?.session;
-  }
-
   /** Every finding: those raised as beacons arrived, then the end-of-capture ones, evaluated now. */
   findings(): Finding[] {
     return [...this.checkFindings, ...this.finishFindings()];
   }
 
+  /** The session a beacon was placed in: by its session id, or by context when it carries none. */
+  sessionOf(index: number): Session | undefined {
+    return this.recordOf[index]?.session;
+  }
+
   /** Findings that concern one beacon, including its session's end-of-capture ones. */
   findingsForBeacon(index: number): Finding[] {
     const stored = this.findingsByBeacon.get(index) ?? [];
-    const record = this.recordOfBeacon[index];
+    const record = this.recordOf[index];
     if (!record) return [...stored];
     return [...stored, ...this.finishFindingsOf(record).filter((f) => f.beacons.includes(index))];
   }
@@ -133,12 +157,20 @@ export class Inspector {
   findingsForSession(key: string): Finding[] {
     const record = this.sessionMap.get(key);
     if (!record) return [];
-    return [...this.checkFindings.filter((f) => f.session === key), ...this.finishFindingsOf(record)];
+    return [...record.checks, ...this.finishFindingsOf(record)];
   }
 
   /** The findings raised as beacons arrived, from the `start`-th on (a view keeps up with the new ones). */
   checkFindingsFrom(start: number): Finding[] {
     return this.checkFindings.slice(start);
+  }
+
+  /**
+   * The beacons that joined findings already raised (a problem seen again: `FindingDraft.group`), from
+   * the `start`-th on; the finding itself is updated in place (beacons, message).
+   */
+  growthFrom(start: number): Growth[] {
+    return this.growth.slice(start);
   }
 
   /** One session's end-of-capture findings, evaluated now. */
@@ -178,7 +210,22 @@ export class Inspector {
     return out;
   }
 
-  private sessionFor(protocol: ProtocolModule, id: string, { key, open }: Placement): SessionRecord {
+  /**
+   * The session of a beacon: by context (session/attach.ts) when it has no session id; else by its id,
+   * in the playback of that id it belongs to (session/playbacks.ts).
+   */
+  private sessionFor(protocol: ProtocolModule, beacon: Beacon): SessionRecord {
+    if (beacon.sessionId === '') {
+      const attached = this.attacher.find(protocol.attachKeys, beacon);
+      if (attached) return attached;
+    }
+    const placed = this.playbacks.place(protocol, beacon, (key) => this.sessionMap.get(key)?.session);
+    const record = this.recordFor(protocol, beacon.sessionId, placed);
+    this.attacher.note(record, protocol.attachKeys, beacon);
+    return record;
+  }
+
+  private recordFor(protocol: ProtocolModule, id: string, { key, open }: Placement): SessionRecord {
     let record = this.sessionMap.get(key);
     if (!record) {
       const rules = this.activeRules.get(protocol.id) ?? [];
@@ -190,6 +237,9 @@ export class Inspector {
         rules,
         states: rules.map(({ rule }) => rule.createState?.()),
         tracker: protocol.createPlaybackTracker(),
+        checks: [],
+        groups: new Map(),
+        grown: [],
       };
       this.sessionMap.set(key, record);
     }
@@ -201,19 +251,53 @@ export class Inspector {
       rule: rule.id,
       severity,
       message: draft.message,
-      beacons: draft.beacons,
+      beacons: [...draft.beacons],
       sessionId: session.id,
       protocol: session.protocol,
       session: session.key,
     };
   }
 
-  private record(finding: Finding): void {
-    this.checkFindings.push(finding);
-    for (const index of finding.beacons) {
-      const list = this.findingsByBeacon.get(index);
-      if (list) list.push(finding);
-      else this.findingsByBeacon.set(index, [finding]);
+  /** Stores a check finding, or adds its beacons to the finding of its group when there is one. */
+  private report(record: SessionRecord, draft: FindingDraft, rule: Rule, severity: Severity): void {
+    const groupKey = draft.group && `${rule.id}\u0000${draft.group.key}`;
+    const group = groupKey && record.groups.get(groupKey);
+    if (group) {
+      const { finding } = group;
+      const before = finding.beacons.length;
+      for (const index of draft.beacons) {
+        if (group.beacons.has(index)) continue;
+        group.beacons.add(index);
+        finding.beacons.push(index);
+        this.listUnder(index, finding);
+        this.growth.push({ finding, beacon: index });
+      }
+      if (before < 2 && finding.beacons.length >= 2) record.grown.push(group);
+      return;
     }
+    const finding = this.toFinding(draft, rule, severity, record.session);
+    if (groupKey && draft.group) {
+      record.groups.set(groupKey, {
+        finding,
+        message: draft.group.message,
+        note: draft.group.note ?? '',
+        beacons: new Set(finding.beacons),
+      });
+    }
+    this.checkFindings.push(finding);
+    record.checks.push(finding);
+    for (const index of finding.beacons) this.listUnder(index, finding);
   }
+
+  private listUnder(index: number, finding: Finding): void {
+    const list = this.findingsByBeacon.get(index);
+    if (list) list.push(finding);
+    else this.findingsByBeacon.set(index, [finding]);
+  }
+}
+
+/** A grouped finding's message: the problem, then on how many of the session's beacons. */
+function countBeacons(group: Group, session: Session): void {
+  const { finding } = group;
+  finding.message = `${group.message} on ${finding.beacons.length} of ${session.beacons.length} beacons.${group.note}`;
 }

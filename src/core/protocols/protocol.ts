@@ -98,6 +98,11 @@ export interface ProtocolModule {
    * version).
    */
   identityLabels?: { entry: string; partner: string; player: string };
+  /**
+   * Parameters (entry, partner) that place a beacon without session id in the session it belongs to
+   * (session/attach.ts); without them such a beacon stays in a session of its own.
+   */
+  attachKeys?: readonly string[];
   /** This protocol's rules (generic beacon/… and expect/… rules are added by the engine). */
   rules: readonly Rule[];
   /** Builds the playhead/pause/seek/buffering picture of a session as beacons arrive. */

@@ -4,6 +4,7 @@ import { playbackLabels } from '../session/playbacks.js';
 import type { Session } from '../session/session.js';
 import { renderTimelineSvg, TIMELINE_CSS } from '../timeline/svg.js';
 import { timelineGeometry } from '../timeline/timeline.js';
+import { beaconRuns } from './beacon-list.js';
 import { escapeXml as esc } from './escape.js';
 import { identityLabels, type ReportOptions, type ReportSource, reportParams } from './source.js';
 
@@ -157,8 +158,11 @@ function findingsTable(findings: readonly Finding[], withSession: boolean): stri
 function* findingsRows(findings: readonly Finding[], withSession: boolean, limit: number): Generator<string> {
   const sessionHead = withSession ? '<th>session</th>' : '';
   yield `<table class="findings"><thead><tr><th>severity</th><th>rule</th>${sessionHead}<th>beacons</th><th>message</th></tr></thead><tbody>`;
+  const link = (i: number) => `<a href="#b-${i}">#${i}</a>`;
   for (const f of findings.slice(0, limit)) {
-    const beacons = f.beacons.map((i) => `<a href="#b-${i}">#${i}</a>`).join(' ');
+    const beacons = beaconRuns(f.beacons)
+      .map(([first, last]) => (first === last ? link(first) : `${link(first)}–${link(last)}`))
+      .join(' ');
     const session = withSession ? `<td><code>${esc(f.sessionId ?? '')}</code></td>` : '';
     yield `<tr><td class="${f.severity}">${f.severity}</td><td><code class="rule">${esc(f.rule)}</code></td>${session}<td>${beacons}</td><td>${esc(f.message)}</td></tr>`;
   }

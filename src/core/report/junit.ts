@@ -1,5 +1,6 @@
 import { groupBy, groupFindings, sessionKeyOf } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
+import { beaconList } from './beacon-list.js';
 import { escapeXml } from './escape.js';
 import type { ReportSource } from './source.js';
 
@@ -96,6 +97,6 @@ function testCase(classname: string, ruleId: string, ofRule: readonly Finding[])
 }
 
 function details(f: Finding): string {
-  const beacons = f.beacons.length ? ` (beacons ${f.beacons.map((i) => `#${i}`).join(', ')})` : '';
+  const beacons = f.beacons.length ? ` (beacons ${beaconList(f.beacons)})` : '';
   return `[${f.severity}] ${f.rule}: ${f.message}${beacons}`;
 }

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JW_AID, jwRequests } from '../../../test/helpers/jw-session.js';
+import { cleanStatsSession, statsRequest } from '../../../test/helpers/stats-session.js';
 import type { CapturedRequest } from '../capture/captured-request.js';
 import { importHar } from '../capture/har-import.js';
 import { REDACTED } from '../capture/redact.js';
 import { Inspector } from '../inspector.js';
 import type { Finding } from '../rules/rule.js';
+import { beaconList } from './beacon-list.js';
 import { renderHtml } from './html.js';
 import { jsonReport } from './json.js';
 import { renderJunit } from './junit.js';
@@ -257,3 +259,82 @@ function wellFormed(xml: string): boolean {
   }
   return stack.length === 0;
 }
+
+/** A stats session of 9 beacons all sent with the wrong uiconfId (config expects another). */
+function wrongUiconf(): Inspector {
+  const inspector = new Inspector({
+    config: { expect: { params: [{ protocol: 'kaltura-stats', param: 'event:uiconfId', equals: '999' }] } },
+  });
+  inspector.addAll(cleanStatsSession());
+  return inspector;
+}
+
+describe('one problem on many beacons is one finding in every report', () => {
+  const MESSAGE = 'event:uiconfId is "23448199" (config expect.params: expected "999") on 9 of 9 beacons.';
+
+  it('JSON: one finding listing the 9 beacons, counted once, in the documented shape', () => {
+    const report = jsonReport(wrongUiconf());
+    expect(schemaProblems(report, schema)).toEqual([]);
+    const wrong = report.findings.filter((f) => f.rule === 'expect/param-value');
+    expect(wrong).toEqual([
+      {
+        rule: 'expect/param-value',
+        severity: 'error',
+        message: MESSAGE,
+        beacons: [0, 1, 2, 3, 4, 5, 6, 7, 8],
+        sessionId: 'BE9F3DA9-4CAD-09AA-69B2-D9627E509311',
+      },
+    ]);
+    expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
+    expect(report.summary.errors).toBe(1);
+  });
+
+  it('text: one line with the run of beacons', () => {
+    const lines = renderText(wrongUiconf()).split('\n');
+    expect(lines.filter((l) => l.includes('expect/param-value'))).toEqual([
+      `  ✖ error   expect/param-value (#0–#8): ${MESSAGE}`,
+    ]);
+    expect(lines.at(-2)).toBe('9 beacons in 1 session: 1 error, 0 warnings, 0 infos');
+  });
+
+  it('JUnit: one failure', () => {
+    const xml = renderJunit(wrongUiconf());
+    expect(xml.match(/<failure /g)).toHaveLength(1);
+    expect(xml).toContain('(beacons #0–#8)');
+  });
+
+  it('HTML: one row linking the first and last beacon of the run', () => {
+    const html = renderHtml(wrongUiconf());
+    const rows = html.match(/<tr><td class="error">error<\/td><td><code class="rule">expect\/param-value/g);
+    // Once in the session's table, once in the table of all findings.
+    expect(rows).toHaveLength(2);
+    expect(html).toContain('<a href="#b-0">#0</a>–<a href="#b-8">#8</a>');
+  });
+
+  it('keeps different values apart, and each session its own finding', () => {
+    const a = cleanStatsSession({ sessionId: 'A' });
+    a[3] = statsRequest({ type: 12, at: 5, position: 3, fields: { uiconfId: 5 } }, { sessionId: 'A' });
+    const b = cleanStatsSession({ sessionId: 'B' });
+    const inspector = new Inspector({
+      config: { expect: { params: [{ protocol: 'kaltura-stats', param: 'event:uiconfId', equals: '999' }] } },
+    });
+    inspector.addAll([...a, ...b]);
+    const found = inspector.findings().filter((f) => f.rule === 'expect/param-value');
+    expect(found.map((f) => [f.sessionId, f.beacons.length])).toEqual([
+      ['A', 8],
+      ['A', 1],
+      ['B', 9],
+    ]);
+    expect(found[1]?.message).toBe(
+      'event:uiconfId on Buffer Start is "5": expected "999" (config expect.params).',
+    );
+  });
+});
+
+describe('beacon runs', () => {
+  it('shortens runs of three or more and keeps pairs and singles', () => {
+    expect(beaconList([8, 0, 1, 2, 5, 6, 10])).toBe('#0–#2, #5, #6, #8, #10');
+    expect(beaconList([0, 1, 2], 1)).toBe('#1–#3');
+    expect(beaconList([])).toBe('');
+  });
+});

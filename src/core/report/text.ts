@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../rules/rule.js';
 import { playbackLabels } from '../session/playbacks.js';
 import type { Session } from '../session/session.js';
 import { clock, offset } from '../timeline/ticks.js';
+import { beaconList } from './beacon-list.js';
 import { identityLabels, keyParamValue, type ReportOptions, type ReportSource } from './source.js';
 
 export interface TextReportOptions extends ReportOptions {
@@ -110,7 +111,7 @@ function sessionTitle(
 }
 
 function findingLine(f: Finding, paint: Record<Severity, (s: string) => string>): string {
-  const beacons = f.beacons.length ? ` (${f.beacons.map((i) => `#${i}`).join(', ')})` : '';
+  const beacons = f.beacons.length ? ` (${beaconList(f.beacons)})` : '';
   return `${paint[f.severity](`${SIGNS[f.severity]} ${f.severity.padEnd(7)} ${f.rule}`)}${beacons}: ${f.message}`;
 }
 

@@ -11,9 +11,16 @@ export interface FindingDraft {
   message: string;
   /** Indices of the beacons it concerns (Beacon.index). */
   beacons: number[];
+  /**
+   * The same problem recurs on many beacons (a wrong value on every one): the drafts of one rule in one
+   * session with the same `key` become one finding that lists every beacon. From the second beacon on
+   * its message is `message` (the problem without this beacon's own details, no final stop) followed by
+   * the count: "… on 9 of 9 beacons.", then `note` when given (a sentence with a leading space).
+   */
+  group?: { key: string; message: string; note?: string };
 }
 
-export interface Finding extends FindingDraft {
+export interface Finding {
   rule: string;
   severity: Severity;
   /** Session key's id part; absent for findings about no session. */
@@ -21,6 +28,10 @@ export interface Finding extends FindingDraft {
   protocol?: ProtocolId;
   /** `Session.key` of the session (the playback, when one id holds several) it concerns. */
   session?: string;
+  /** One sentence a QA engineer understands; a finding on several beacons ends with their count. */
+  message: string;
+  /** Indices of the beacons it concerns (Beacon.index), in the order they were found. */
+  beacons: number[];
 }
 
 export interface RuleEnv {

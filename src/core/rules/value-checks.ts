@@ -16,9 +16,11 @@ export function checkValues(checks: readonly ValueCheck[]) {
       const value = beacon.values[key];
       if (value === undefined || value === '' || ok(value)) continue;
       out = out ?? [];
+      const message = `Expected ${key} to be ${expected}, but saw "${truncate(value)}"`;
       out.push({
-        message: `Expected ${key} to be ${expected}, but saw "${truncate(value)}".`,
+        message: `${message}.`,
         beacons: [beacon.index],
+        group: { key: `${key}\u0000${value}`, message },
       });
     }
     return out;

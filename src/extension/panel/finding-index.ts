@@ -13,6 +13,10 @@ export class FindingIndex {
   /** How many findings there are of each severity. */
   readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private readonly checks: Finding[] = [];
+  /** Each check finding's position in `checks`: a beacon lists its findings in that order. */
+  private readonly position = new Map<Finding, number>();
+  /** How many of the inspector's `growthFrom` entries are applied. */
+  private grown = 0;
   /** End-of-capture findings per session, in the order sessions appeared. */
   private readonly ends = new Map<string, Finding[]>();
   private readonly checksByBeacon = new Map<number, Finding[]>();
@@ -33,7 +37,25 @@ export class FindingIndex {
   /** Brings the index up to date; returns the indices of the beacons whose findings changed. */
   update(): Set<number> {
     const changed = new Set<number>();
-    for (const f of this.inspector.checkFindingsFrom(this.checks.length)) {
+    const fresh = this.inspector.checkFindingsFrom(this.checks.length);
+    // A finding already listed that more beacons joined (the same problem again) is listed with them
+    // too; one that is new here is listed with all its beacons below.
+    const growth = this.inspector.growthFrom(this.grown);
+    this.grown += growth.length;
+    const isNew = new Set(fresh);
+    for (const { finding, beacon } of growth) {
+      if (isNew.has(finding)) continue;
+      changed.add(beacon);
+      const list = this.checksByBeacon.get(beacon) ?? [];
+      const at = this.position.get(finding) ?? 0;
+      let i = list.length;
+      while (i > 0 && (this.position.get(list[i - 1]!) ?? 0) > at) i--;
+      list.splice(i, 0, finding);
+      this.checksByBeacon.set(beacon, list);
+      this.all = undefined;
+    }
+    for (const f of fresh) {
+      this.position.set(f, this.checks.length);
       this.checks.push(f);
       this.counts[f.severity]++;
       addTo(this.checksByBeacon, f, changed);

@@ -22,6 +22,8 @@ function renderBeacon(inspector: Inspector, index: number) {
     <DetailPane
       beacon={beacon}
       protocolLabel="Kaltura KAVA"
+      sessionLabel="S1"
+      sessionId={inspector.sessionOf(index)?.id}
       findings={inspector.findingsForBeacon(index)}
       rule={rule}
       onClose={vi.fn()}
@@ -56,6 +58,35 @@ describe('DetailPane', () => {
     expect(finding!.className).toContain('sev-border-error');
     const rule = inspector.rulesFor('kava').find((r) => r.rule.id === 'kava/event-index-sequence')!.rule;
     expect(finding!.querySelector('.explanation')?.textContent).toBe(rule.explanation);
+  });
+
+  it('shows a problem found on several beacons once, with their count and numbers', () => {
+    const inspector = inspect((s) => {
+      s.send(1, 0, 0, { uiConfId: '' });
+      s.send(2, 1, 0, { uiConfId: 'undefined' });
+      s.send(3, 1.5, 0, { uiConfId: 'undefined' });
+      s.send(99, 1.5, 0, { uiConfId: 'undefined' });
+    });
+    const { container } = renderBeacon(inspector, 3);
+    const suspicious = [...container.querySelectorAll('.finding')].filter((f) =>
+      f.textContent?.includes('beacon/suspicious-value'),
+    );
+    expect(suspicious).toHaveLength(1);
+    expect(suspicious[0]!.querySelector('.message')?.textContent).toBe(
+      'Expected real values, got uiConfId=undefined on 3 of 4 beacons.',
+    );
+    expect(suspicious[0]!.querySelector('.finding-beacons')?.textContent).toBe('Beacons #2–#4');
+  });
+
+  it('says which session a beacon without session id was placed in', () => {
+    const inspector = inspect((s) => {
+      s.send(1, 0, 0);
+      s.send(2, 1, 0, { sessionId: '' });
+    });
+    const { container } = renderBeacon(inspector, 1);
+    expect(container.textContent).toContain(
+      `(none sent: placed in ${inspector.sessions()[0]!.id} by entry and partner)`,
+    );
   });
 
   it('renders captured values as text, never as markup', () => {

@@ -56,6 +56,7 @@ export const jw = defineProtocol({
   // (live `t` pings every 20 s, two `vs` with no `t` between); a network retry repeats the whole URL,
   // `sa` included, so it is still caught as a duplicate.
   sendTimeParams: [],
+  attachKeys: ['id', 'aid'],
   // The identity of a play (`pli`); `vd`/`q`, constant only from `s` on, are jw/constant-changed's.
   sessionConstants: ['aid', 'bun', 'fed', 'id', 't', 'emi', 'pss', 'oos', 'sdk'],
   // The spec table's names of the fields the tracker reads them from (id, aid, av).

@@ -173,11 +173,14 @@ describe('jw/invalid-value', () => {
       'oos',
       'sdk',
       'pss',
-      'pli',
-      'pli',
       'pw',
       'ti',
     ]);
+    // The same bad pli on every ping is one finding that lists them.
+    expect(hits[2]?.beacons).toEqual([0, 1, 2]);
+    expect(hits[2]?.message).toBe(
+      'Expected pli to be 12 characters of [0-9a-z], but saw "f5e4d3c2b1a" on 3 of 3 beacons.',
+    );
   });
   it('is silent on the values the reference app sends', () => {
     expect(ruleHits(vodPings(), 'jw/invalid-value', { common: { oos: 'Android TV', sdk: 1 } })).toEqual([]);

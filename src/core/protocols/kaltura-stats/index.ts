@@ -72,6 +72,7 @@ export const kalturaStats = defineProtocol({
   // Stats has no separate send-time field: `event:eventTimestamp` is when the event happened, so it tells
   // two real events apart (two buffer starts at one playhead); a network retry repeats the whole URL.
   sendTimeParams: [],
+  attachKeys: ['event:entryId', 'event:partnerId'],
   sessionConstants: [
     'event:partnerId',
     'event:entryId',

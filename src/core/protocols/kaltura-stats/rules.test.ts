@@ -91,6 +91,16 @@ describe('stats/missing-required', () => {
         'event:referrer missing; event:referer is present (one letter apart: keys must match exactly).',
     ]);
   });
+  it('is one finding when the same key is missing on every beacon (an integration that never sets it)', () => {
+    const list = run(START.map((e) => ({ ...e, fields: { ...e.fields, referrer: undefined } })));
+    const hits = list.filter((f) => f.rule === 'stats/missing-required');
+    expect(hits.map((f) => [f.message, f.beacons])).toEqual([
+      [
+        `Expected every mandatory parameter, but event:referrer is missing or empty on ${START.length} of ${START.length} beacons.`,
+        START.map((_, i) => i),
+      ],
+    ]);
+  });
   it('is silent when all are present', () => {
     expect(ids(run(START))).not.toContain('stats/missing-required');
   });

@@ -31,6 +31,7 @@ export const kava = defineProtocol({
   // every parameter. sessionStartTime is not one either: it only changes after a pause, with a new event.
   sendTimeParams: [],
   // sessionStartTime is not constant: Kaltura's player renews it after every pause.
+  attachKeys: ['entryId', 'partnerId'],
   sessionConstants: ['partnerId', 'entryId', 'uiConfId', 'clientVer', 'clientTag', 'playbackType'],
   rules: kavaRules,
   createPlaybackTracker: createKavaPlaybackTracker,

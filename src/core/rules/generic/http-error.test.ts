@@ -26,6 +26,24 @@ describe(RULE, () => {
     ]);
   });
 
+  it('is one finding when every beacon fails the same way (an ad blocker)', () => {
+    const blocked = { status: 0, error: 'net::ERR_BLOCKED_BY_CLIENT' };
+    const findings = toyFindings(
+      [
+        toyRequest({ e: 's' }, blocked),
+        toyRequest({ e: 't' }, blocked),
+        toyRequest({ e: 't', n: 2 }, blocked),
+      ],
+      RULE,
+    );
+    expect(findings.map((f) => [f.message, f.beacons])).toEqual([
+      [
+        'Expected an HTTP 2xx answer, but the request failed: net::ERR_BLOCKED_BY_CLIENT on 3 of 3 beacons.',
+        [0, 1, 2],
+      ],
+    ]);
+  });
+
   it('is silent on 2xx answers and on pending requests', () => {
     const findings = toyFindings(
       [

@@ -59,6 +59,10 @@ export const paramValue = defineRule({
       out.push({
         message: `${expectation.param} on ${beacon.event.name} is ${seen}: ${wrong} (config expect.params).`,
         beacons: [beacon.index],
+        group: {
+          key: `${expectation.param}\u0000${seen}\u0000${wrong}`,
+          message: `${expectation.param} is ${seen} (config expect.params: ${wrong})`,
+        },
       });
     }
     return out.length > 0 ? out : undefined;

@@ -20,6 +20,7 @@ export const suspiciousValue = defineRule({
         list = list === undefined ? `${p.key}=${p.value}` : `${list}, ${p.key}=${p.value}`;
     }
     if (list === undefined) return undefined;
-    return [{ message: `Expected real values, got ${list}.`, beacons: [beacon.index] }];
+    const message = `Expected real values, got ${list}`;
+    return [{ message: `${message}.`, beacons: [beacon.index], group: { key: list, message } }];
   },
 });

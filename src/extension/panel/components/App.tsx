@@ -34,6 +34,7 @@ export function App({ model, send, configText, onConfig }: Props) {
 
   const { beacons, shown, findingsByBeacon, counts, sessionLabels } = view;
   const labelOf = (s: Session) => sessionLabels.get(s.key) ?? '';
+  // By the session the beacon was placed in: one without session id may have joined one by context.
   const beaconSessionLabel = (b: Beacon) =>
     sessionLabels.get(model.inspector.sessionOf(b.index)?.key ?? '') ?? '';
   const selectedBeacon = selected === undefined ? undefined : beacons[selected];
@@ -144,6 +145,8 @@ export function App({ model, send, configText, onConfig }: Props) {
                 protocolLabel={
                   model.inspector.protocols.find((p) => p.id === selectedBeacon.protocol)?.label ?? ''
                 }
+                sessionLabel={beaconSessionLabel(selectedBeacon)}
+                sessionId={model.inspector.sessionOf(selectedBeacon.index)?.id}
                 findings={findingsByBeacon.get(selectedBeacon.index) ?? []}
                 rule={ruleOf(selectedBeacon)}
                 onClose={() => setDetailOpen(false)}

@@ -9,13 +9,25 @@ import { ParamTable } from './ParamTable.js';
 interface Props {
   beacon: Beacon;
   protocolLabel: string;
+  /** The label of the session it was placed in ("S1"). */
+  sessionLabel: string;
+  /** That session's id: a beacon without one may have joined it by context (core/session/attach.ts). */
+  sessionId: string | undefined;
   findings: readonly Finding[];
   rule(id: string): Rule | undefined;
   onClose(): void;
 }
 
 /** Everything about one beacon: findings first (why it is here), then its parameters, then the raw request. */
-export function DetailPane({ beacon, protocolLabel, findings, rule, onClose }: Props) {
+export function DetailPane({
+  beacon,
+  protocolLabel,
+  sessionLabel,
+  sessionId,
+  findings,
+  rule,
+  onClose,
+}: Props) {
   const { request } = beacon;
   const body = request.body
     ? (bodyText(request) ?? `(binary, base64) ${bodyBase64(request.body)}`)
@@ -32,7 +44,9 @@ export function DetailPane({ beacon, protocolLabel, findings, rule, onClose }: P
       </header>
       <p class="muted">
         {protocolLabel} · event {beacon.event.code || '(none)'} · {clockTime(beacon.time)} · {request.method}{' '}
-        · {statusText(request.status, request.error)} · session {beacon.sessionId || '(none)'}
+        · {statusText(request.status, request.error)} · session {sessionLabel}{' '}
+        {beacon.sessionId ||
+          (sessionId ? `(none sent: placed in ${sessionId} by entry and partner)` : '(none)')}
       </p>
       {beacon.malformed && <p class="sev-error">Malformed: {beacon.malformed}</p>}
       <h3>Findings</h3>

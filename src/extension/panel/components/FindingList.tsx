@@ -1,3 +1,4 @@
+import { beaconList } from '../../../core/report/beacon-list.js';
 import type { Finding, Rule } from '../../../core/rules/rule.js';
 
 interface Props {
@@ -21,6 +22,9 @@ export function FindingList({ findings, rule }: Props) {
               {r && <span class="muted"> · {r.title}</span>}
             </div>
             <div class="message">{f.message}</div>
+            {f.beacons.length > 1 && (
+              <div class="muted finding-beacons">Beacons {beaconList(f.beacons, 1)}</div>
+            )}
             {r && <div class="muted explanation">{r.explanation}</div>}
           </li>
         );

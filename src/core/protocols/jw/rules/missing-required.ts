@@ -24,10 +24,14 @@ export const missingRequired = defineRule({
         missing.push('ti');
     }
     if (missing.length === 0) return undefined;
+    const list = missing.join(', ');
+    const one = missing.length === 1;
+    const note = nearMissNotes(beacon, missing, env.protocol);
     return [
       {
-        message: `Expected ${missing.join(', ')} on this ${beacon.event.name} ping, but ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.${nearMissNotes(beacon, missing, env.protocol)}`,
+        message: `Expected ${list} on this ${beacon.event.name} ping, but ${one ? 'it is' : 'they are'} missing or empty.${note}`,
         beacons: [beacon.index],
+        group: { key: list + note, message: `Required ${list} ${one ? 'is' : 'are'} missing or empty`, note },
       },
     ];
   },

@@ -14,11 +14,11 @@ export const missingRequired = defineRule({
   check(beacon, _session, _state, env) {
     const missing = MANDATORY.filter((key) => !hasValue(beacon, key));
     if (missing.length === 0) return undefined;
+    const list = missing.join(', ');
+    const note = nearMissNotes(beacon, missing, env.protocol);
+    const message = `Expected every mandatory parameter, but ${list} ${missing.length === 1 ? 'is' : 'are'} missing or empty`;
     return [
-      {
-        message: `Expected every mandatory parameter, but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing or empty.${nearMissNotes(beacon, missing, env.protocol)}`,
-        beacons: [beacon.index],
-      },
+      { message: `${message}.${note}`, beacons: [beacon.index], group: { key: list + note, message, note } },
     ];
   },
 });

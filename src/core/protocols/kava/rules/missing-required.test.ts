@@ -17,8 +17,8 @@ describe(RULE, () => {
     s.send(35, 5, 3.5, {});
     const findings = ruleFindings(s.requests, RULE);
     expect(findings.map((f) => [f.severity, f.message, f.beacons])).toEqual([
-      ['error', 'Player Impression (1) must carry sessionId, but it is missing or empty.', [0]],
-      ['error', 'Play Requested (2) must carry sessionId, but it is missing or empty.', [1]],
+      // The same key missing on two beacons is one finding listing both.
+      ['error', 'Required sessionId is missing or empty on 2 of 4 beacons.', [0, 1]],
       [
         'error',
         'Play (3) must carry sessionId, bufferTime, actualBitrate, but they are missing or empty.',

@@ -21,10 +21,18 @@ export const missingRequired = defineRule({
     for (const key of env.protocol.spec.commonRequired) note(key);
     for (const key of required) note(key);
     if (missing === undefined) return undefined;
+    const list = missing.join(', ');
+    const one = missing.length === 1;
+    const misspelt = nearMissNotes(beacon, missing, env.protocol);
     return [
       {
-        message: `${eventLabel(beacon)} must carry ${missing.join(', ')}, but ${missing.length === 1 ? 'it is' : 'they are'} missing or empty.${nearMissNotes(beacon, missing, env.protocol)}`,
+        message: `${eventLabel(beacon)} must carry ${list}, but ${one ? 'it is' : 'they are'} missing or empty.${misspelt}`,
         beacons: [beacon.index],
+        group: {
+          key: list + misspelt,
+          message: `Required ${list} ${one ? 'is' : 'are'} missing or empty`,
+          note: misspelt,
+        },
       },
     ];
   },
