@@ -3,6 +3,7 @@ import type { Finding } from '../rules/rule.js';
 import { renderTimelineSvg, TIMELINE_CSS } from '../timeline/svg.js';
 import { timelineGeometry } from '../timeline/timeline.js';
 import { escapeXml as esc } from './escape.js';
+import { reportView } from './redacted-view.js';
 import { type ReportOptions, type ReportSource, reportParams } from './source.js';
 
 export interface HtmlReportOptions extends ReportOptions {
@@ -42,11 +43,11 @@ a { color: var(--info); }
 ${TIMELINE_CSS}`;
 
 /** One self-contained HTML file: summary, a timeline per session, findings and beacons. Everything escaped. */
-export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}): string {
-  const redact = options.redact !== false;
+export function renderHtml(original: ReportSource, options: HtmlReportOptions = {}): string {
+  const source = reportView(original, options);
   const findings = source.findings();
   const summary = source.summary(findings);
-  const title = options.title ?? 'Player Inspector report';
+  const title = source.text(options.title ?? 'Player Inspector report');
   const { byBeacon, bySession } = groupFindings(findings);
   const label = (id: string) => source.protocols.find((p) => p.id === id)?.label ?? id;
 
@@ -73,7 +74,7 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
     const status = b.request.error ?? (b.request.status === undefined ? '' : String(b.request.status));
     const bad = b.request.status !== undefined && (b.request.status < 200 || b.request.status > 299);
     const concerning = byBeacon.get(b.index) ?? [];
-    const params = reportParams(b, redact)
+    const params = reportParams(b)
       .map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`)
       .join('');
     const rules = concerning.map((f) => `<span class="${f.severity}">${esc(f.rule)}</span>`).join(' ');
@@ -93,7 +94,7 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>${esc(title)}</h1><p class="summary">${counts}</p><p class="muted">Generated ${esc(generated)}${redact ? ' · secrets redacted' : ''}</p></header>
+<header><h1>${esc(title)}</h1><p class="summary">${counts}</p><p class="muted">Generated ${esc(generated)}${source.redacted ? ' · secrets redacted' : ' · <b class="error">secrets included</b> (not redacted)'}</p></header>
 <h2>Sessions</h2>
 ${sessions.join('\n') || '<p class="muted">No beacons were recognised.</p>'}
 <h2>Findings</h2>

@@ -21,7 +21,7 @@ export function renderReport(
     case 'json':
       return renderJson(source, options);
     case 'junit':
-      return renderJunit(source);
+      return renderJunit(source, options);
     case 'html':
       return renderHtml(source, options);
   }

@@ -1,5 +1,6 @@
 import type { ProtocolId } from '../protocols/protocol.js';
 import type { Severity } from '../rules/rule.js';
+import { reportView } from './redacted-view.js';
 import { type ReportOptions, type ReportSource, reportParams } from './source.js';
 
 /** The documented report shape (`report.schema.json`): fields may be added, never renamed or removed. */
@@ -15,18 +16,21 @@ export interface JsonReport {
   sessions: { id: string; protocol: ProtocolId; beacons: number[] }[];
   findings: { rule: string; severity: Severity; message: string; beacons: number[]; sessionId?: string }[];
   summary: { beacons: number; sessions: number; errors: number; warnings: number; infos: number };
+  /** Present only when the report was asked to keep `ks` and other secret values. */
+  secrets?: 'included';
 }
 
-export function jsonReport(source: ReportSource, options: ReportOptions = {}): JsonReport {
+export function jsonReport(original: ReportSource, options: ReportOptions = {}): JsonReport {
+  const source = reportView(original, options);
   const findings = source.findings();
-  return {
+  const report: JsonReport = {
     beacons: source.beacons().map((b) => ({
       index: b.index,
       time: new Date(b.time).toISOString(),
       protocol: b.protocol,
       event: { code: b.event.code, name: b.event.name },
       sessionId: b.sessionId,
-      params: Object.fromEntries(reportParams(b, options.redact !== false)),
+      params: Object.fromEntries(reportParams(b)),
     })),
     sessions: source.sessions().map((s) => ({
       id: s.id,
@@ -45,6 +49,8 @@ export function jsonReport(source: ReportSource, options: ReportOptions = {}): J
     }),
     summary: { ...source.summary(findings) },
   };
+  if (!source.redacted) report.secrets = 'included';
+  return report;
 }
 
 export function renderJson(source: ReportSource, options: ReportOptions = {}): string {

@@ -1,7 +1,8 @@
 import { groupBy, groupFindings } from '../rules/finding-groups.js';
 import type { Finding } from '../rules/rule.js';
 import { escapeXml } from './escape.js';
-import type { ReportSource } from './source.js';
+import { reportView } from './redacted-view.js';
+import type { ReportOptions, ReportSource } from './source.js';
 
 /**
  * JUnit XML for CI: one testsuite per session, one testcase per rule run on it; a rule's error
@@ -9,7 +10,8 @@ import type { ReportSource } from './source.js';
  * captured session (an audit expectation on a page that sent nothing of that protocol) get a suite of
  * their own, so they still fail the build.
  */
-export function renderJunit(source: ReportSource): string {
+export function renderJunit(original: ReportSource, options: ReportOptions = {}): string {
+  const source = reportView(original, options);
   const findings = source.findings();
   const suites: string[] = [];
   let tests = 0;
@@ -47,6 +49,7 @@ export function renderJunit(source: ReportSource): string {
 
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
+    ...(source.redacted ? [] : ['<!-- secrets included: ks and other secret values are not redacted -->']),
     `<testsuites name="player-inspector" tests="${tests}" failures="${failures}" errors="0">`,
     ...suites,
     '</testsuites>',

@@ -4,6 +4,8 @@ import type { Finding, Severity } from '../rules/rule.js';
 import type { Session } from '../session/session.js';
 import { clock, offset } from '../timeline/ticks.js';
 import { playheadAt } from '../timeline/timeline.js';
+import { escapeTerminal as safe } from './escape.js';
+import { reportView } from './redacted-view.js';
 import { keyParamValue, type ReportOptions, type ReportSource } from './source.js';
 
 export interface TextReportOptions extends ReportOptions {
@@ -14,9 +16,9 @@ export interface TextReportOptions extends ReportOptions {
 const SIGNS: Record<Severity, string> = { error: '✖', warning: '▲', info: 'ℹ' };
 
 /** Per session a compact timeline (offset, playhead, event, key params), its findings, then a summary. */
-export function renderText(source: ReportSource, options: TextReportOptions = {}): string {
+export function renderText(original: ReportSource, options: TextReportOptions = {}): string {
+  const source = reportView(original, options);
   const c = pc.createColors(options.color === true);
-  const redact = options.redact !== false;
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
   const findings = source.findings();
   const lines: string[] = [];
@@ -33,11 +35,11 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
     for (const b of session.beacons) {
       const position = positionOf(b.index, b.time);
       const keys = (protocol?.keyParams ?? [])
-        .map((k) => [k, keyParamValue(b, k, redact)] as const)
+        .map((k) => [k, keyParamValue(b, k)] as const)
         .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${c.dim(`${k}=`)}${v}`);
+        .map(([k, v]) => `${c.dim(`${k}=`)}${safe(v as string)}`);
       const worst = worstSeverity(byBeacon.get(b.index) ?? []);
-      const name = `${b.event.name}${b.detail ? ` [${b.detail}]` : ''}`;
+      const name = safe(`${b.event.name}${b.detail ? ` [${b.detail}]` : ''}`);
       const cols = [
         c.dim(`#${String(b.index).padEnd(4)}`),
         offset(b.time - start).padStart(8),
@@ -46,7 +48,7 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
         ...keys,
       ];
       if (b.request.status !== undefined && (b.request.status < 200 || b.request.status > 299)) {
-        cols.push(c.red(b.request.error ?? `HTTP ${b.request.status}`));
+        cols.push(c.red(safe(b.request.error ?? `HTTP ${b.request.status}`)));
       }
       lines.push(`  ${cols.join(' ')}`.trimEnd());
     }
@@ -71,6 +73,7 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
   lines.push(
     `${s.beacons} ${plural(s.beacons, 'beacon')} in ${s.sessions} ${plural(s.sessions, 'session')}: ${counts.join(', ')}`,
   );
+  if (!source.redacted) lines.push(c.red('Secrets included: ks and other secret values are not redacted.'));
   return `${lines.join('\n')}\n`;
 }
 
@@ -81,12 +84,12 @@ function sessionTitle(session: Session, label: string): string {
   if (p.partnerId) parts.push(`partner ${p.partnerId}`);
   if (p.playerVersion) parts.push(`player ${p.playerVersion}`);
   parts.push(`${session.beacons.length} ${plural(session.beacons.length, 'beacon')}`);
-  return parts.join(' · ');
+  return safe(parts.join(' · '));
 }
 
 function findingLine(f: Finding, paint: Record<Severity, (s: string) => string>): string {
   const beacons = f.beacons.length ? ` (${f.beacons.map((i) => `#${i}`).join(', ')})` : '';
-  return `${paint[f.severity](`${SIGNS[f.severity]} ${f.severity.padEnd(7)} ${f.rule}`)}${beacons}: ${f.message}`;
+  return `${paint[f.severity](`${SIGNS[f.severity]} ${f.severity.padEnd(7)} ${f.rule}`)}${beacons}: ${safe(f.message)}`;
 }
 
 function worstSeverity(findings: readonly Finding[]): Severity | undefined {
