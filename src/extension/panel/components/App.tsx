@@ -145,6 +145,7 @@ export function App({ model, send, configText, onConfig }: Props) {
                 }
                 findings={findingsByBeacon.get(selectedBeacon.index) ?? []}
                 rule={ruleOf(selectedBeacon)}
+                includeSecrets={includeSecrets}
                 onClose={() => setDetailOpen(false)}
               />
             )}
