@@ -11,7 +11,6 @@ export {
   parseJson,
   requestsFromEntries,
 } from './capture/har-import.js';
-export { REDACTED, redactRequest, redactUrl, secretParamKeys } from './capture/redact.js';
 export { importUrlList, SYNTHETIC_STEP_MS, type UrlListOptions } from './capture/url-list-import.js';
 export type { Config, EventExpectation, ParamExpectation, ResolvedConfig } from './config/config.js';
 export { resolveConfig } from './config/config.js';
@@ -26,6 +25,20 @@ export type {
   ProtocolSpec,
 } from './protocols/protocol.js';
 export { defaultProtocols, protocolById } from './protocols/registry.js';
+export {
+  placeholder,
+  REDACTED,
+  Redactor,
+  redactRequest,
+  redactText,
+  redactUrl,
+} from './redaction/redactor.js';
+export {
+  GENERIC_SECRET_KEYS,
+  isSecretKey,
+  SECRET_HEADERS,
+  secretParamKeys,
+} from './redaction/secret-keys.js';
 export {
   type HtmlReportOptions,
   type JsonReport,

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileHar, leaks, RAW_CONTROL } from '../helpers/hostile-har.js';
 
 // The real command, as users run it: bin/player-inspector.js on the compiled lib/ (`npm test` builds it
 // first; a checkout without lib/ gets it built here).
@@ -173,9 +174,30 @@ describe('player-inspector validate', () => {
     writeFileSync(file, JSON.stringify(har));
     const redacted = await run('validate', file, '--format', 'json');
     expect(redacted.stdout).not.toContain('djJ8c2VjcmV0');
-    expect(JSON.parse(redacted.stdout).beacons[0].params.ks).toBe('REDACTED');
+    expect(JSON.parse(redacted.stdout).beacons[0].params.ks).toMatch(/^REDACTED:[0-9a-f]{4}:upto16$/);
     const kept = await run('validate', file, '--format', 'json', '--no-redact');
     expect(JSON.parse(kept.stdout).beacons[0].params.ks).toBe('djJ8c2VjcmV0');
+    expect(JSON.parse(kept.stdout).secrets).toBe('included');
+  });
+
+  it('prints no secret and no control character of a hostile HAR, in any format', async () => {
+    const hostile = hostileHar();
+    const file = join(tmp, 'hostile.har');
+    const config = join(tmp, 'hostile.config.json');
+    writeFileSync(file, JSON.stringify(hostile.har));
+    writeFileSync(config, JSON.stringify(hostile.config));
+    for (const format of ['text', 'json', 'junit', 'html']) {
+      const r = await run('validate', file, '-c', config, '--format', format);
+      expect(r.code, r.stderr).toBe(1);
+      expect(leaks(r.stdout, hostile.secrets), format).toEqual([]);
+      if (format === 'text') {
+        expect(r.stdout).not.toMatch(RAW_CONTROL);
+        expect(r.stdout).toContain('\\x1b]0;owned\\x07');
+      }
+    }
+    const kept = await run('validate', file, '-c', config, '--no-redact');
+    expect(kept.stdout).toContain('Secrets included');
+    expect(kept.stdout).not.toMatch(RAW_CONTROL);
   });
 
   it('exits 2 with one line for unusable input', async () => {

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportHar } from '../../core/capture/har-export.js';
+import { redactUrl } from '../../core/redaction/redactor.js';
 import { reportChunks } from '../../core/report/index.js';
 import type { AttachedInspector } from '../api/attach-inspector.js';
 import { writeToFile } from '../write-output.js';
@@ -38,14 +39,14 @@ export async function writeReports(
   return paths;
 }
 
-/** A folder name for one URL of several: `2-127.0.0.1-jw.html`. */
+/** A folder name for one URL of several: `2-127.0.0.1-jw.html`; a `ks` in the URL is not in it. */
 export function folderFor(url: string, index: number): string {
   let slug: string;
   try {
-    const u = new URL(url);
+    const u = new URL(redactUrl(url));
     slug = `${u.hostname}${u.pathname}${u.search}`;
   } catch {
-    slug = url;
+    slug = redactUrl(url);
   }
   slug = slug
     .replace(/[^a-zA-Z0-9.]+/g, '-')

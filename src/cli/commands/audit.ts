@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import pc from 'picocolors';
 import type { Config } from '../../core/config/config.js';
+import { redactText } from '../../core/redaction/redactor.js';
+import { escapeTerminal } from '../../core/report/escape.js';
 import { reportChunks } from '../../core/report/index.js';
 import { createProgress } from '../audit/progress.js';
 import { type AuditResult, runAudits } from '../audit/run-audit.js';
@@ -136,7 +138,7 @@ async function audit(urls: string[], flags: AuditFlags): Promise<number> {
 
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
   for (const [i, result] of results.entries()) {
-    if (results.length > 1) process.stdout.write(`${pc.bold(result.url)}\n`);
+    if (results.length > 1) process.stdout.write(`${pc.bold(escapeTerminal(redactText(result.url)))}\n`);
     if (result.inspector && result.exitCode !== 2) {
       await writeToStdout(reportChunks('text', result.inspector, { color }));
     }

@@ -1,10 +1,13 @@
 import type { Entry, Har, Header as HarHeader, PostData, QueryString } from 'har-format';
 import { parseParams } from '../params/parse-params.js';
+import { Redactor } from '../redaction/redactor.js';
 import type { CapturedRequest, InitiatorType } from './captured-request.js';
-import { redactRequest, secretParamKeys } from './redact.js';
 
 export interface HarExportOptions {
-  /** Replace `ks`, secret parameters and credential headers by `REDACTED` (default true). */
+  /**
+   * Replace `ks`, secret parameters and credential headers by `REDACTED:<fingerprint>:<length class>`
+   * (default true); false keeps them and says so in `log.comment`.
+   */
   redact?: boolean;
   /** Version written into `log.creator`. */
   version?: string;
@@ -23,16 +26,16 @@ const RESOURCE_TYPE: Record<InitiatorType, NonNullable<Entry['_resourceType']>> 
 
 /** A HAR 1.2 document of captured requests; `importHar` reads it back into the same requests. */
 export function exportHar(requests: Iterable<CapturedRequest>, options: HarExportOptions = {}): Har {
-  const secrets = options.redact === false ? undefined : secretParamKeys();
+  const redactor = options.redact === false ? undefined : new Redactor();
   const entries: Entry[] = [];
-  for (const r of requests) entries.push(toEntry(secrets ? redactRequest(r, secrets) : r));
-  return {
-    log: {
-      version: '1.2',
-      creator: { name: 'player-inspector', version: options.version ?? '0' },
-      entries,
-    },
+  for (const r of requests) entries.push(toEntry(redactor ? redactor.request(r) : r));
+  const log: Har['log'] = {
+    version: '1.2',
+    creator: { name: 'player-inspector', version: options.version ?? '0' },
+    entries,
   };
+  if (!redactor) log.comment = 'Secrets included: ks and other secret values are not redacted.';
+  return { log };
 }
 
 function toEntry(r: CapturedRequest): Entry {

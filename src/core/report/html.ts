@@ -6,6 +6,7 @@ import { renderTimelineSvg, TIMELINE_CSS } from '../timeline/svg.js';
 import { timelineGeometry } from '../timeline/timeline.js';
 import { beaconRuns } from './beacon-list.js';
 import { escapeXml as esc } from './escape.js';
+import { reportView } from './redacted-view.js';
 import { identityLabels, type ReportOptions, type ReportSource, reportParams } from './source.js';
 
 export interface HtmlReportOptions extends ReportOptions {
@@ -59,12 +60,12 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
 }
 
 /** The HTML report piece by piece (a session, a table row at a time), within `HTML_LIMITS`. */
-export function* htmlChunks(source: ReportSource, options: HtmlReportOptions = {}): Generator<string> {
+export function* htmlChunks(original: ReportSource, options: HtmlReportOptions = {}): Generator<string> {
   const limits = { ...HTML_LIMITS, ...options.limits };
-  const redact = options.redact !== false;
+  const source = reportView(original, options);
   const findings = source.findings();
   const summary = source.summary(findings);
-  const title = options.title ?? 'Player Inspector report';
+  const title = source.text(options.title ?? 'Player Inspector report');
   const { byBeacon, bySession } = groupFindings(findings);
   const label = (id: string) => source.protocols.find((p) => p.id === id)?.label ?? id;
   const allSessions = source.sessions();
@@ -84,7 +85,7 @@ export function* htmlChunks(source: ReportSource, options: HtmlReportOptions = {
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>${esc(title)}</h1><p class="summary">${counts}</p><p class="muted">Generated ${esc(generated)}${redact ? ' · secrets redacted' : ''}</p></header>
+<header><h1>${esc(title)}</h1><p class="summary">${counts}</p><p class="muted">Generated ${esc(generated)}${source.redacted ? ' · secrets redacted' : ' · <b class="error">secrets included</b> (not redacted)'}</p></header>
 <h2>Sessions</h2>
 `;
   if (allSessions.length === 0) yield '<p class="muted">No beacons were recognised.</p>';
@@ -122,7 +123,7 @@ export function* htmlChunks(source: ReportSource, options: HtmlReportOptions = {
     const status = b.request.error ?? (b.request.status === undefined ? '' : String(b.request.status));
     const bad = b.request.status !== undefined && (b.request.status < 200 || b.request.status > 299);
     const concerning = byBeacon.get(b.index) ?? [];
-    const params = reportParams(b, redact)
+    const params = reportParams(b)
       .map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`)
       .join('');
     const rules = concerning.map((f) => `<span class="${f.severity}">${esc(f.rule)}</span>`).join(' ');

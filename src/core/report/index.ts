@@ -33,7 +33,7 @@ export function reportChunks(
     case 'json':
       return jsonChunks(source, options);
     case 'junit':
-      return junitChunks(source);
+      return junitChunks(source, options);
     case 'html':
       return htmlChunks(source, options);
   }

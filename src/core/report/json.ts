@@ -3,6 +3,7 @@ import type { ProtocolId } from '../protocols/protocol.js';
 import type { Finding, Severity } from '../rules/rule.js';
 import { playbackLabels } from '../session/playbacks.js';
 import type { Session } from '../session/session.js';
+import { reportView } from './redacted-view.js';
 import { type ReportOptions, type ReportSource, reportParams } from './source.js';
 
 /** The documented report shape (`report.schema.json`): fields may be added, never renamed or removed. */
@@ -26,19 +27,21 @@ export interface JsonReport {
     playback?: number;
   }[];
   summary: { beacons: number; sessions: number; errors: number; warnings: number; infos: number };
+  /** Present only when the report was asked to keep `ks` and other secret values. */
+  secrets?: 'included';
 }
 
 type JsonBeacon = JsonReport['beacons'][number];
 type JsonFinding = JsonReport['findings'][number];
 
-function jsonBeacon(b: Beacon, redact: boolean): JsonBeacon {
+function jsonBeacon(b: Beacon): JsonBeacon {
   return {
     index: b.index,
     time: new Date(b.time).toISOString(),
     protocol: b.protocol,
     event: { code: b.event.code, name: b.event.name },
     sessionId: b.sessionId,
-    params: Object.fromEntries(reportParams(b, redact)),
+    params: Object.fromEntries(reportParams(b)),
   };
 }
 
@@ -74,17 +77,19 @@ function jsonFinding(f: Finding, playbackOf: Map<string, number>): JsonFinding {
   return out;
 }
 
-export function jsonReport(source: ReportSource, options: ReportOptions = {}): JsonReport {
-  const redact = options.redact !== false;
+export function jsonReport(original: ReportSource, options: ReportOptions = {}): JsonReport {
+  const source = reportView(original, options);
   const findings = source.findings();
   const sessions = source.sessions();
   const playbackOf = playbackNumbers(sessions);
-  return {
-    beacons: source.beacons().map((b) => jsonBeacon(b, redact)),
+  const report: JsonReport = {
+    beacons: source.beacons().map(jsonBeacon),
     sessions: sessions.map((s) => jsonSession(s, playbackOf)),
     findings: findings.map((f) => jsonFinding(f, playbackOf)),
     summary: { ...source.summary(findings) },
   };
+  if (!source.redacted) report.secrets = 'included';
+  return report;
 }
 
 /**
@@ -92,16 +97,17 @@ export function jsonReport(source: ReportSource, options: ReportOptions = {}): J
  * million beacons is written without ever being one string or one object tree. Joined, the pieces are
  * exactly `JSON.stringify(jsonReport(…), null, 2)` and a newline.
  */
-export function* jsonChunks(source: ReportSource, options: ReportOptions = {}): Generator<string> {
-  const redact = options.redact !== false;
+export function* jsonChunks(original: ReportSource, options: ReportOptions = {}): Generator<string> {
+  const source = reportView(original, options);
   const findings = source.findings();
   const sessions = source.sessions();
   const playbackOf = playbackNumbers(sessions);
   yield '{\n';
-  yield* jsonArray('beacons', source.beacons(), (b) => jsonBeacon(b, redact));
+  yield* jsonArray('beacons', source.beacons(), jsonBeacon);
   yield* jsonArray('sessions', sessions, (s) => jsonSession(s, playbackOf));
   yield* jsonArray('findings', findings, (f) => jsonFinding(f, playbackOf));
-  yield `  "summary": ${nested(source.summary(findings), '  ')}\n}\n`;
+  const secrets = source.redacted ? '' : ',\n  "secrets": "included"';
+  yield `  "summary": ${nested(source.summary(findings), '  ')}${secrets}\n}\n`;
 }
 
 /** `"key": [ … ],` as JSON.stringify indents it two levels deep. */

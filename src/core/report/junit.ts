@@ -2,7 +2,8 @@ import { groupBy, groupFindings, sessionKeyOf } from '../rules/finding-groups.js
 import type { Finding } from '../rules/rule.js';
 import { beaconList } from './beacon-list.js';
 import { escapeXml } from './escape.js';
-import type { ReportSource } from './source.js';
+import { reportView } from './redacted-view.js';
+import type { ReportOptions, ReportSource } from './source.js';
 
 /**
  * JUnit XML for CI: one testsuite per session, one testcase per rule run on it; a rule's error
@@ -10,8 +11,8 @@ import type { ReportSource } from './source.js';
  * captured session (an audit expectation on a page that sent nothing of that protocol) get a suite of
  * their own, so they still fail the build.
  */
-export function renderJunit(source: ReportSource): string {
-  return [...junitChunks(source)].join('');
+export function renderJunit(source: ReportSource, options: ReportOptions = {}): string {
+  return [...junitChunks(source, options)].join('');
 }
 
 interface Suite {
@@ -24,7 +25,8 @@ interface Suite {
  * The JUnit XML suite by suite: the totals of the root element are counted first from the findings,
  * then each suite's XML is made as it is written, so the document is never one string.
  */
-export function* junitChunks(source: ReportSource): Generator<string> {
+export function* junitChunks(original: ReportSource, options: ReportOptions = {}): Generator<string> {
+  const source = reportView(original, options);
   const findings = source.findings();
   const suites: Suite[] = [];
   const { bySession } = groupFindings(findings);
@@ -66,7 +68,10 @@ export function* junitChunks(source: ReportSource): Generator<string> {
     tests += suite.cases.length;
     failures += suite.cases.filter(failed).length;
   }
-  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="player-inspector" tests="${tests}" failures="${failures}" errors="0">\n`;
+  const secrets = source.redacted
+    ? ''
+    : '<!-- secrets included: ks and other secret values are not redacted -->\n';
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n${secrets}<testsuites name="player-inspector" tests="${tests}" failures="${failures}" errors="0">\n`;
   for (const suite of suites) {
     const cases = suite.cases.map((c) => testCase(c.classname, c.ruleId, c.findings));
     yield `  <testsuite name="${escapeXml(suite.name)}" tests="${cases.length}" failures="${cases.filter((c) => c.failed).length}" errors="0" skipped="0"${suite.timestamp}>\n${cases.map((c) => c.xml).join('\n')}\n  </testsuite>\n`;

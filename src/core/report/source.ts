@@ -1,5 +1,4 @@
 import type { Beacon } from '../beacon.js';
-import { isSecretKey, REDACTED, secretParamKeys } from '../capture/redact.js';
 import type { Inspector } from '../inspector.js';
 import { safeDecode } from '../params/parse-params.js';
 import type { ProtocolModule } from '../protocols/protocol.js';
@@ -11,34 +10,32 @@ export type ReportSource = Pick<
 >;
 
 export interface ReportOptions {
-  /** Replace `ks` and other secret values by `REDACTED` (default true). */
+  /**
+   * Replace `ks` and other secret values by `REDACTED:<fingerprint>:<length class>` (default true);
+   * false includes them, and the report says so.
+   */
   redact?: boolean;
 }
 
 /**
- * A beacon's parameters as `[name as sent (decoded once), value]`, first value per name, secrets
- * replaced unless `redact` is false.
+ * A beacon's parameters as `[name as sent (decoded once), value]`, first value per name. Writers read
+ * beacons from their `reportView`, which has already redacted them.
  */
-export function reportParams(beacon: Beacon, redact = true): [string, string][] {
-  const secrets = redact ? secretParamKeys() : undefined;
+export function reportParams(beacon: Beacon): [string, string][] {
   const seen = new Set<string>();
   const out: [string, string][] = [];
   for (const p of beacon.params) {
     const name = p.wireKey === undefined ? p.key : (safeDecode(p.wireKey) ?? p.wireKey);
     if (seen.has(name)) continue;
     seen.add(name);
-    const secret = secrets !== undefined && (p.spec?.secret === true || isSecretKey(p.key, secrets));
-    out.push([name, secret ? REDACTED : p.value]);
+    out.push([name, p.value]);
   }
   return out;
 }
 
-/** A key parameter's value for compact views, redacted like the rest. */
-export function keyParamValue(beacon: Beacon, key: string, redact = true): string | undefined {
-  const p = beacon.params.find((param) => param.key === key);
-  if (!p) return undefined;
-  if (redact && (p.spec?.secret === true || isSecretKey(p.key, secretParamKeys()))) return REDACTED;
-  return p.value;
+/** A key parameter's value for compact views. */
+export function keyParamValue(beacon: Beacon, key: string): string | undefined {
+  return beacon.params.find((param) => param.key === key)?.value;
 }
 
 const IDENTITY_LABELS = { entry: 'entry', partner: 'partner', player: 'player' };

@@ -5,6 +5,8 @@ import { playbackLabels } from '../session/playbacks.js';
 import type { Session } from '../session/session.js';
 import { clock, offset } from '../timeline/ticks.js';
 import { beaconList } from './beacon-list.js';
+import { escapeTerminal as safe } from './escape.js';
+import { reportView } from './redacted-view.js';
 import { identityLabels, keyParamValue, type ReportOptions, type ReportSource } from './source.js';
 
 export interface TextReportOptions extends ReportOptions {
@@ -20,9 +22,9 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
 }
 
 /** The text report a session at a time. */
-export function* textChunks(source: ReportSource, options: TextReportOptions = {}): Generator<string> {
+export function* textChunks(original: ReportSource, options: TextReportOptions = {}): Generator<string> {
+  const source = reportView(original, options);
   const c = pc.createColors(options.color === true);
-  const redact = options.redact !== false;
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.cyan };
   const findings = source.findings();
   let lines: string[] = [];
@@ -50,11 +52,11 @@ export function* textChunks(source: ReportSource, options: TextReportOptions = {
     for (const b of session.beacons) {
       const position = positionOf.get(b.index);
       const keys = (protocol?.keyParams ?? [])
-        .map((k) => [k, keyParamValue(b, k, redact)] as const)
+        .map((k) => [k, keyParamValue(b, k)] as const)
         .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${c.dim(`${k}=`)}${v}`);
+        .map(([k, v]) => `${c.dim(`${k}=`)}${safe(v as string)}`);
       const worst = worstSeverity(byBeacon.get(b.index) ?? []);
-      const name = `${b.event.name}${b.detail ? ` [${b.detail}]` : ''}`;
+      const name = safe(`${b.event.name}${b.detail ? ` [${b.detail}]` : ''}`);
       const cols = [
         c.dim(`#${String(b.index).padEnd(4)}`),
         offset(b.time - start).padStart(8),
@@ -63,7 +65,7 @@ export function* textChunks(source: ReportSource, options: TextReportOptions = {
         ...keys,
       ];
       if (b.request.status !== undefined && (b.request.status < 200 || b.request.status > 299)) {
-        cols.push(c.red(b.request.error ?? `HTTP ${b.request.status}`));
+        cols.push(c.red(safe(b.request.error ?? `HTTP ${b.request.status}`)));
       }
       lines.push(`  ${cols.join(' ')}`.trimEnd());
     }
@@ -90,6 +92,7 @@ export function* textChunks(source: ReportSource, options: TextReportOptions = {
   lines.push(
     `${s.beacons} ${plural(s.beacons, 'beacon')} in ${s.sessions} ${plural(s.sessions, 'session')}: ${counts.join(', ')}`,
   );
+  if (!source.redacted) lines.push(c.red('Secrets included: ks and other secret values are not redacted.'));
   yield `${lines.join('\n')}\n`;
 }
 
@@ -107,12 +110,12 @@ function sessionTitle(
   if (p.partnerId) parts.push(`${names.partner} ${p.partnerId}`);
   if (p.playerVersion) parts.push(`${names.player} ${p.playerVersion}`);
   parts.push(`${session.beacons.length} ${plural(session.beacons.length, 'beacon')}`);
-  return parts.join(' · ');
+  return safe(parts.join(' · '));
 }
 
 function findingLine(f: Finding, paint: Record<Severity, (s: string) => string>): string {
   const beacons = f.beacons.length ? ` (${beaconList(f.beacons)})` : '';
-  return `${paint[f.severity](`${SIGNS[f.severity]} ${f.severity.padEnd(7)} ${f.rule}`)}${beacons}: ${f.message}`;
+  return `${paint[f.severity](`${SIGNS[f.severity]} ${f.severity.padEnd(7)} ${f.rule}`)}${beacons}: ${safe(f.message)}`;
 }
 
 function worstSeverity(findings: readonly Finding[]): Severity | undefined {

@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { importHar } from '../../../src/core/capture/har-import.js';
 import { Inspector } from '../../../src/core/inspector.js';
 import { DetailPane } from '../../../src/extension/panel/components/DetailPane.js';
+import { hostileHar, leaks } from '../../helpers/hostile-har.js';
 import { KavaSession } from '../../helpers/kava-session.js';
 
 afterEach(cleanup);
@@ -15,7 +17,7 @@ function inspect(build: (s: KavaSession) => void) {
   return inspector;
 }
 
-function renderBeacon(inspector: Inspector, index: number) {
+function renderBeacon(inspector: Inspector, index: number, includeSecrets?: boolean) {
   const beacon = inspector.beacons()[index]!;
   const rule = (id: string) => inspector.rulesFor(beacon.protocol).find((r) => r.rule.id === id)?.rule;
   return render(
@@ -26,6 +28,7 @@ function renderBeacon(inspector: Inspector, index: number) {
       sessionId={inspector.sessionOf(index)?.id}
       findings={inspector.findingsForBeacon(index)}
       rule={rule}
+      {...(includeSecrets === undefined ? {} : { includeSecrets })}
       onClose={vi.fn()}
     />,
   );
@@ -112,5 +115,29 @@ describe('DetailPane', () => {
     const { container, getByText } = renderBeacon(inspector, 0);
     expect([...container.querySelectorAll('pre.raw')].map((p) => p.textContent)).toContain(body);
     expect(getByText('Copy body')).toBeTruthy();
+  });
+
+  it('copies the URL and body with secrets redacted unless Include secrets is checked', async () => {
+    const { har, secrets } = hostileHar();
+    const inspector = new Inspector();
+    inspector.addAll(importHar(JSON.stringify(har)).requests);
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void copied.push(text) },
+    });
+    for (const [index, include] of [
+      [0, false],
+      [5, false],
+      [0, true],
+    ] as const) {
+      copied.length = 0;
+      const { getAllByText, unmount } = renderBeacon(inspector, index, include);
+      for (const button of getAllByText(/^Copy (URL|body)$/)) fireEvent.click(button);
+      await waitFor(() => expect(copied.length).toBeGreaterThan(0));
+      if (include) expect(leaks(copied.join('\n'), secrets)).toContain('query');
+      else expect(leaks(copied.join('\n'), secrets)).toEqual([]);
+      unmount();
+    }
   });
 });

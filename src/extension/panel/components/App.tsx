@@ -149,6 +149,7 @@ export function App({ model, send, configText, onConfig }: Props) {
                 sessionId={model.inspector.sessionOf(selectedBeacon.index)?.id}
                 findings={findingsByBeacon.get(selectedBeacon.index) ?? []}
                 rule={ruleOf(selectedBeacon)}
+                includeSecrets={includeSecrets}
                 onClose={() => setDetailOpen(false)}
               />
             )}

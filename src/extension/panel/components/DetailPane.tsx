@@ -1,5 +1,6 @@
 import type { Beacon } from '../../../core/beacon.js';
 import { bodyText } from '../../../core/capture/body-text.js';
+import { redactRequest } from '../../../core/redaction/redactor.js';
 import type { Finding, Rule } from '../../../core/rules/rule.js';
 import { clockTime, statusText } from '../format.js';
 import { CopyButton } from './CopyButton.js';
@@ -15,6 +16,8 @@ interface Props {
   sessionId: string | undefined;
   findings: readonly Finding[];
   rule(id: string): Rule | undefined;
+  /** The toolbar's "Include secrets": copies keep `ks` and other secrets only when it is checked. */
+  includeSecrets?: boolean;
   onClose(): void;
 }
 
@@ -26,12 +29,16 @@ export function DetailPane({
   sessionId,
   findings,
   rule,
+  includeSecrets = false,
   onClose,
 }: Props) {
   const { request } = beacon;
-  const body = request.body
-    ? (bodyText(request) ?? `(binary, base64) ${bodyBase64(request.body)}`)
-    : undefined;
+  const body = bodyShown(request);
+  // What is shown is the user's own capture; what is copied may be pasted anywhere, so it is redacted.
+  const copied = includeSecrets ? request : redactRequest(request);
+  const copyTitle = includeSecrets
+    ? 'Secrets included (Include secrets is checked)'
+    : 'ks and other secrets are redacted in the copy unless Include secrets is checked';
   return (
     <section class="detail" aria-label="Beacon detail">
       <header class="detail-head">
@@ -54,19 +61,23 @@ export function DetailPane({
       <h3>Parameters</h3>
       <ParamTable params={beacon.params} />
       <h3>
-        Request URL <CopyButton text={request.url} label="Copy URL" />
+        Request URL <CopyButton text={copied.url} label="Copy URL" title={copyTitle} />
       </h3>
       <pre class="raw">{request.url}</pre>
       {body !== undefined && (
         <>
           <h3>
-            Request body <CopyButton text={body} label="Copy body" />
+            Request body <CopyButton text={bodyShown(copied) ?? ''} label="Copy body" title={copyTitle} />
           </h3>
           <pre class="raw">{body}</pre>
         </>
       )}
     </section>
   );
+}
+
+function bodyShown(request: Beacon['request']): string | undefined {
+  return request.body ? (bodyText(request) ?? `(binary, base64) ${bodyBase64(request.body)}`) : undefined;
 }
 
 function bodyBase64(body: NonNullable<Beacon['request']['body']>): string {
