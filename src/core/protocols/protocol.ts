@@ -31,7 +31,15 @@ export interface ParamSpec {
   secret?: boolean;
   /** Value may be percent-encoded twice (referrer): decode once more for display, keep raw. */
   doubleEncoded?: boolean;
+  /**
+   * How a golden-session diff compares it: `value` when two runs of the same build send the same value
+   * (partner, entry, player version, custom vars); `shape` for per-run values (ids, times, positions,
+   * measurements), where only the kind of value (empty, number, text, its format) must stay.
+   */
+  compare: ParamCompare;
 }
+
+export type ParamCompare = 'value' | 'shape';
 
 /** One row of a protocol's event table. */
 export interface EventSpec {
@@ -40,6 +48,8 @@ export interface EventSpec {
   description?: string;
   /** Parameters that must be present and non-empty on this event (beyond the protocol's common ones). */
   required?: readonly string[];
+  /** Sent at a regular interval (KAVA View, JW time ping): a golden-session diff compares its spacing. */
+  periodic?: boolean;
   /** Parameters the document requires but real players do not send (reported as info only). */
   docRequired?: readonly string[];
   optional?: readonly string[];
