@@ -40,7 +40,7 @@ export async function readInputFile(path: string, idPrefix = ''): Promise<InputF
 }
 
 /** The first non-blank text of a file ('' when the first chunk is all white space). */
-function firstText(path: string): string {
+export function firstText(path: string): string {
   for (const chunk of fileChunks(path)) return chunk.trimStart();
   return '';
 }

@@ -24,6 +24,15 @@ describe('align', () => {
     ]);
   });
 
+  it('keeps the heavier of two swapped items matched', () => {
+    const heavy = (x: string) => (x === '99' ? 1 : 2);
+    const steps = align(codes('3 11 99 12'), codes('3 99 11 12'), same, heavy);
+    expect(steps.filter((s) => s.kind !== 'match')).toEqual([
+      { kind: 'only-b', b: 1 },
+      { kind: 'only-a', a: 2 },
+    ]);
+  });
+
   it('aligns nothing with nothing, and everything against an empty side', () => {
     expect(align([], [], same)).toEqual([]);
     expect(align(['a'], [], same)).toEqual([{ kind: 'only-a', a: 0 }]);

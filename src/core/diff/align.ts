@@ -8,9 +8,16 @@ export type AlignStep =
  * Aligns two sequences by their longest common subsequence under `same`, so that one item missing
  * from a long run is one gap, not a shift of everything after it (an index-by-index comparison would
  * see every later item as changed). The common prefix and suffix are matched first: two captures of
- * the same page usually differ in a few places, which keeps the quadratic table small.
+ * the same page usually differ in a few places, which keeps the quadratic table small. `weight` (a
+ * whole number, default 1) makes some matches count more: where two items swapped places, the heavier
+ * one stays matched.
  */
-export function align<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): AlignStep[] {
+export function align<T>(
+  a: readonly T[],
+  b: readonly T[],
+  same: (x: T, y: T) => boolean,
+  weight: (x: T) => number = () => 1,
+): AlignStep[] {
   let start = 0;
   while (start < a.length && start < b.length && same(a[start]!, b[start]!)) start++;
   let endA = a.length;
@@ -21,7 +28,7 @@ export function align<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) =>
   }
   const steps: AlignStep[] = [];
   for (let i = 0; i < start; i++) steps.push({ kind: 'match', a: i, b: i });
-  middle(a, b, start, endA, start, endB, same, steps);
+  middle(a, b, start, endA, start, endB, same, weight, steps);
   for (let i = 0; endA + i < a.length; i++) steps.push({ kind: 'match', a: endA + i, b: endB + i });
   return steps;
 }
@@ -35,17 +42,22 @@ function middle<T>(
   fromB: number,
   toB: number,
   same: (x: T, y: T) => boolean,
+  weight: (x: T) => number,
   steps: AlignStep[],
 ): void {
   const n = toA - fromA;
   const m = toB - fromB;
   const width = m + 1;
-  // lengths[i * width + j]: LCS length of the suffixes a[fromA + i …] and b[fromB + j …].
+  // lengths[i * width + j]: weight of the best common subsequence of a[fromA + i …] and b[fromB + j …].
   const lengths = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       lengths[i * width + j] = same(a[fromA + i]!, b[fromB + j]!)
-        ? lengths[(i + 1) * width + j + 1]! + 1
+        ? Math.max(
+            lengths[(i + 1) * width + j + 1]! + weight(a[fromA + i]!),
+            lengths[(i + 1) * width + j]!,
+            lengths[i * width + j + 1]!,
+          )
         : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
     }
   }
@@ -54,7 +66,7 @@ function middle<T>(
   while (i < n && j < m) {
     if (
       same(a[fromA + i]!, b[fromB + j]!) &&
-      lengths[i * width + j] === lengths[(i + 1) * width + j + 1]! + 1
+      lengths[i * width + j] === lengths[(i + 1) * width + j + 1]! + weight(a[fromA + i]!)
     ) {
       steps.push({ kind: 'match', a: fromA + i, b: fromB + j });
       i++;

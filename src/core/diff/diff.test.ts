@@ -138,6 +138,25 @@ describe('diffCaptures', () => {
     expect(diff(realPlayerSession(), candidate).equivalent).toBe(false);
   });
 
+  it('takes a View that swapped places with a quartile for the same View, not for two differences', () => {
+    const base = new KavaSession('a');
+    base.startPlaying();
+    base.send(11, 9.9, 8.4);
+    base.send(99, 11.5, 10);
+    const run = new KavaSession('b', 1_700_000_500_000);
+    run.startPlaying();
+    run.send(99, 11.4, 10);
+    run.send(11, 11.5, 10.1);
+    expect(diff(base.requests, run.requests).differences).toEqual([]);
+    // Events that are not periodic keep their order: a swap there is reported.
+    const swapped = new KavaSession('c', 1_700_000_900_000);
+    swapped.send(2, 0, 0);
+    swapped.send(1, 1, 0);
+    swapped.send(3, 1.5, 0);
+    const kinds = diff(base.requests.slice(0, 3), swapped.requests).differences.map((d) => d.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['event-missing', 'event-added']));
+  });
+
   it('does not count buffering events by default', () => {
     const base = new KavaSession('a');
     base.startPlaying();

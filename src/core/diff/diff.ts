@@ -7,6 +7,7 @@ import type { Session } from '../session/session.js';
 import { type AlignStep, align } from './align.js';
 import { paramDifferences } from './compare-params.js';
 import { atLeast, newFindings } from './findings.js';
+import { pairMovedPeriodic } from './moves.js';
 import { pairSessions } from './pair-sessions.js';
 import { intervalDrifts } from './timing.js';
 import type { Difference, DiffResult, SessionPairSummary } from './types.js';
@@ -97,7 +98,20 @@ function diffPair(
   config: ResolvedConfig['diff'],
   live: boolean,
 ): { differences: Difference[]; steps: AlignStep[]; aligned: number; pending: number } {
-  const steps = align(a.beacons, b.beacons, (x, y) => x.event.code === y.event.code);
+  const periodic = (code: string) => protocol.eventSpec(code)?.periodic === true;
+  // A periodic event weighs less: when one swapped places with another event, the other stays aligned
+  // and the periodic pair is joined up again as moved.
+  const steps = pairMovedPeriodic(
+    align(
+      a.beacons,
+      b.beacons,
+      (x, y) => x.event.code === y.event.code,
+      (x) => (periodic(x.event.code) ? 1 : 2),
+    ),
+    (i) => a.beacons[i]!.event.code,
+    (i) => b.beacons[i]!.event.code,
+    periodic,
+  );
   const pair = { protocol: a.protocol, baselineSession: a.id, candidateSession: b.id };
   const lastMatch = steps.findLastIndex((s) => s.kind === 'match');
   const out: Difference[] = [];

@@ -1,5 +1,6 @@
 import type { ProtocolId } from '../protocols/protocol.js';
 import type { Severity } from '../rules/rule.js';
+import { type ReportRequest, reportRequest } from './report-request.js';
 import { type ReportOptions, type ReportSource, reportParams } from './source.js';
 
 /** The documented report shape (`report.schema.json`): fields may be added, never renamed or removed. */
@@ -11,6 +12,8 @@ export interface JsonReport {
     event: { code: string; name: string };
     sessionId: string;
     params: Record<string, string>;
+    /** The request itself (added in 0.2, optional for readers): `diff` decodes the beacon from it again. */
+    request?: ReportRequest;
   }[];
   sessions: { id: string; protocol: ProtocolId; beacons: number[] }[];
   findings: { rule: string; severity: Severity; message: string; beacons: number[]; sessionId?: string }[];
@@ -27,6 +30,7 @@ export function jsonReport(source: ReportSource, options: ReportOptions = {}): J
       event: { code: b.event.code, name: b.event.name },
       sessionId: b.sessionId,
       params: Object.fromEntries(reportParams(b, options.redact !== false)),
+      request: reportRequest(b.request, options.redact !== false),
     })),
     sessions: source.sessions().map((s) => ({
       id: s.id,
