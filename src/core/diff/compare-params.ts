@@ -21,8 +21,9 @@ export function refersTo(refs: readonly ParamRef[], protocol: ProtocolModule, ke
 
 /**
  * The parameter differences of two aligned beacons (same event): added, removed, changed in value
- * where the spec table says the value is stable, changed in format everywhere. A parameter the spec
- * table does not know is compared by shape: it may be a cache-buster or another per-run value.
+ * where the spec table says the value is stable, changed in format everywhere (a `volatile` one only
+ * when both beacons carry it). A parameter the spec table does not know is compared by shape: it may
+ * be a cache-buster or another per-run value.
  */
 export function paramDifferences(baseline: Beacon, candidate: Beacon, ctx: ParamContext): Difference[] {
   const out: Difference[] = [];
@@ -45,6 +46,8 @@ export function paramDifferences(baseline: Beacon, candidate: Beacon, ctx: Param
     if (refersTo(ctx.ignore, protocol, key)) continue;
     const b = baseline.values[key];
     const c = candidate.values[key];
+    const spec = protocol.paramSpec(key);
+    if ((b === undefined || c === undefined) && spec?.compare === 'volatile') continue;
     if (c === undefined) {
       say('param-removed', key, `${key} removed (was ${quote(key, b!)})`, b);
       continue;
@@ -54,7 +57,6 @@ export function paramDifferences(baseline: Beacon, candidate: Beacon, ctx: Param
       continue;
     }
     if (b === c) continue;
-    const spec = protocol.paramSpec(key);
     const format = formatChange(b, c, spec);
     if (format) {
       say(

@@ -81,6 +81,16 @@ describe('diffCaptures', () => {
     expect(kinds).toHaveLength(2);
   });
 
+  it('does not count a volatile parameter that one run sent and the other left out', () => {
+    // Kaltura's player sends sessionStartTime only once the server has answered an earlier beacon.
+    const candidate = secondRun().map((r, i) => (i === 5 ? withParams(r, { sessionStartTime: null }) : r));
+    expect(diff(realPlayerSession(), candidate).differences).toEqual([]);
+    const broken = secondRun().map((r, i) => (i === 5 ? withParams(r, { sessionStartTime: '' }) : r));
+    expect(diff(realPlayerSession(), broken).differences.map((d) => [d.kind, d.param])).toEqual([
+      ['format-changed', 'sessionStartTime'],
+    ]);
+  });
+
   it('reports parameters added, and keeps secrets out of the result', () => {
     const candidate = secondRun().map((r) => withParams(r, { ks: 'djJ8c2VjcmV0', applicationVer: '2.0' }));
     const result = diff(realPlayerSession(), candidate);

@@ -34,12 +34,14 @@ export interface ParamSpec {
   /**
    * How a golden-session diff compares it: `value` when two runs of the same build send the same value
    * (partner, entry, player version, custom vars); `shape` for per-run values (ids, times, positions,
-   * measurements), where only the kind of value (empty, number, text, its format) must stay.
+   * measurements), where only the kind of value (empty, number, text, its format) must stay;
+   * `volatile` for a per-run value whose presence depends on timing too (KAVA's sessionStartTime waits
+   * for a server answer): compared by shape when both runs send it, its absence in one is no change.
    */
   compare: ParamCompare;
 }
 
-export type ParamCompare = 'value' | 'shape';
+export type ParamCompare = 'value' | 'shape' | 'volatile';
 
 /** One row of a protocol's event table. */
 export interface EventSpec {

@@ -142,7 +142,7 @@ const params: ParamSpec[] = [
   },
   {
     key: 'sessionStartTime',
-    compare: 'shape',
+    compare: 'volatile',
     name: 'Session start time',
     description:
       'Time of the session’s first event (Unix time). Kaltura’s player sends the server time of the first response, omits it on the first beacon and on Resume, and renews it after pauses.',

@@ -10,10 +10,12 @@ interface Props {
   labelOf(session: Session): string;
   selected: number | undefined;
   onSelect(index: number): void;
+  /** Pins the session as the golden baseline of the Diff tab. */
+  onPin?(session: Session): void;
 }
 
 /** One block per playback session: identity, counts and its timeline. */
-export function SessionsView({ sessions, findings, labelOf, selected, onSelect }: Props) {
+export function SessionsView({ sessions, findings, labelOf, selected, onSelect, onPin }: Props) {
   if (sessions.length === 0) return <p class="empty">No sessions yet.</p>;
   return (
     <div class="sessions">
@@ -27,7 +29,12 @@ export function SessionsView({ sessions, findings, labelOf, selected, onSelect }
           <section key={session.key} class="session" aria-label={`Session ${labelOf(session)}`}>
             <h3>
               {labelOf(session)} · {PROTOCOL_SHORT[session.protocol]}{' '}
-              <span class="mono muted">{session.id || '(no session id)'}</span>
+              <span class="mono muted">{session.id || '(no session id)'}</span>{' '}
+              {onPin && (
+                <button type="button" class="small" onClick={() => onPin(session)}>
+                  Pin as baseline
+                </button>
+              )}
             </h3>
             <p class="muted">
               <span data-testid="session-beacons">{session.beacons.length}</span> beacons
