@@ -17,22 +17,39 @@ export function newFindings(
   candidate: readonly Finding[],
   toBaseline: (beacon: number) => number | undefined,
 ): Finding[] {
-  const unmatched = new Set(baseline);
+  const exact = new Map<string, Finding[]>();
+  const byRule = new Map<string, Finding[]>();
+  for (const f of baseline) {
+    push(exact, keyOf(f.rule, f.beacons), f);
+    push(byRule, f.rule, f);
+  }
+  const used = new Set<Finding>();
+  // Each list is consumed in order; its cursor skips what the other index already took.
+  const cursors = new Map<Finding[], number>();
+  const take = (list: Finding[] | undefined) => {
+    if (!list) return undefined;
+    let i = cursors.get(list) ?? 0;
+    while (i < list.length && used.has(list[i]!)) i++;
+    cursors.set(list, i + 1);
+    const found = list[i];
+    if (found) used.add(found);
+    return found;
+  };
   const left: Finding[] = [];
   for (const f of candidate) {
     const mapped = f.beacons.map(toBaseline);
-    const same = [...unmatched].find(
-      (b) =>
-        b.rule === f.rule &&
-        b.beacons.length === mapped.length &&
-        mapped.every((i) => i !== undefined && b.beacons.includes(i)),
-    );
-    if (same) unmatched.delete(same);
-    else left.push(f);
+    const aligned = mapped.every((i) => i !== undefined);
+    if (!aligned || !take(exact.get(keyOf(f.rule, mapped as number[])))) left.push(f);
   }
-  return left.filter((f) => {
-    const same = [...unmatched].find((b) => b.rule === f.rule);
-    if (same) unmatched.delete(same);
-    return !same;
-  });
+  return left.filter((f) => !take(byRule.get(f.rule)));
+}
+
+function keyOf(rule: string, beacons: readonly number[]): string {
+  return `${rule}\u0000${[...beacons].sort((a, b) => a - b).join(',')}`;
+}
+
+function push(map: Map<string, Finding[]>, key: string, f: Finding): void {
+  const list = map.get(key);
+  if (list) list.push(f);
+  else map.set(key, [f]);
 }
