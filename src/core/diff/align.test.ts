@@ -33,6 +33,17 @@ describe('align', () => {
     ]);
   });
 
+  it('stays linear on two long sessions that differ early, still one gap for one missing item', () => {
+    const views = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? '11' : '99'));
+    const a = ['1', '2', '3', ...views];
+    const b = ['1', '3', ...views, '14'];
+    const steps = align(a, b, same);
+    expect(steps.filter((s) => s.kind !== 'match')).toEqual([
+      { kind: 'only-a', a: 1 },
+      { kind: 'only-b', b: 3002 },
+    ]);
+  });
+
   it('aligns nothing with nothing, and everything against an empty side', () => {
     expect(align([], [], same)).toEqual([]);
     expect(align(['a'], [], same)).toEqual([{ kind: 'only-a', a: 0 }]);

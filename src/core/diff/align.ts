@@ -28,9 +28,55 @@ export function align<T>(
   }
   const steps: AlignStep[] = [];
   for (let i = 0; i < start; i++) steps.push({ kind: 'match', a: i, b: i });
-  middle(a, b, start, endA, start, endB, same, weight, steps);
+  if ((endA - start) * (endB - start) <= MAX_CELLS)
+    middle(a, b, start, endA, start, endB, same, weight, steps);
+  else resync(a, b, start, endA, start, endB, same, steps);
   for (let i = 0; endA + i < a.length; i++) steps.push({ kind: 'match', a: endA + i, b: endB + i });
   return steps;
+}
+
+/** Beyond this many table cells (two long sessions differing early), the quadratic table is too big. */
+const MAX_CELLS = 4_000_000;
+/** How far `resync` looks ahead for the next common item. */
+const LOOKAHEAD = 64;
+
+/**
+ * Linear fallback for huge differing stretches: walks both sides, and where they differ skips the
+ * fewest items (up to LOOKAHEAD on either side) that brings them back in step.
+ */
+function resync<T>(
+  a: readonly T[],
+  b: readonly T[],
+  fromA: number,
+  toA: number,
+  fromB: number,
+  toB: number,
+  same: (x: T, y: T) => boolean,
+  steps: AlignStep[],
+): void {
+  let i = fromA;
+  let j = fromB;
+  while (i < toA && j < toB) {
+    if (same(a[i]!, b[j]!)) {
+      steps.push({ kind: 'match', a: i++, b: j++ });
+      continue;
+    }
+    let skipA = -1;
+    let skipB = -1;
+    for (let d = 1; d <= LOOKAHEAD && skipA === -1; d++) {
+      for (let k = 0; k <= d; k++) {
+        if (i + k < toA && j + d - k < toB && same(a[i + k]!, b[j + d - k]!)) {
+          [skipA, skipB] = [k, d - k];
+          break;
+        }
+      }
+    }
+    if (skipA === -1) [skipA, skipB] = [1, 1];
+    for (let k = 0; k < skipA; k++) steps.push({ kind: 'only-a', a: i++ });
+    for (let k = 0; k < skipB; k++) steps.push({ kind: 'only-b', b: j++ });
+  }
+  for (; i < toA; i++) steps.push({ kind: 'only-a', a: i });
+  for (; j < toB; j++) steps.push({ kind: 'only-b', b: j });
 }
 
 /** The LCS table of a[fromA, toA) × b[fromB, toB), walked back into steps in order. */
