@@ -65,3 +65,15 @@ export const KIND_LABEL: Record<Difference['kind'], string> = {
   timing: 'timing',
   'new-finding': 'new finding',
 };
+
+/** Whether a difference belongs to a session pair of the result. */
+export function inPair(
+  d: Difference,
+  pair: { protocol: string; baselineSession?: string; candidateSession?: string },
+): boolean {
+  return (
+    d.protocol === pair.protocol &&
+    d.baselineSession === pair.baselineSession &&
+    d.candidateSession === pair.candidateSession
+  );
+}

@@ -1,8 +1,7 @@
 import { escapeXml as esc } from '../report/escape.js';
 import { CSP, CSS } from '../report/html.js';
-import { groupDifferences, groupMessage, KIND_LABEL } from './group.js';
+import { groupDifferences, groupMessage, inPair, KIND_LABEL } from './group.js';
 import type { DiffReportInput } from './report-json.js';
-import { inPair } from './report-text.js';
 import type { Difference } from './types.js';
 
 /** One self-contained HTML file: the verdict, then per session pair a table of its differences. No scripts. */

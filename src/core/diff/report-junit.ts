@@ -1,7 +1,6 @@
 import { escapeXml } from '../report/escape.js';
-import { groupDifferences, groupMessage, KIND_LABEL } from './group.js';
+import { groupDifferences, groupMessage, inPair, KIND_LABEL } from './group.js';
 import type { DiffReportInput } from './report-json.js';
-import { inPair } from './report-text.js';
 import type { Difference } from './types.js';
 
 const CHECKS: { name: string; kinds: readonly Difference['kind'][] }[] = [

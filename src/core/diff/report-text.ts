@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { groupDifferences, groupMessage, KIND_LABEL } from './group.js';
+import { groupDifferences, groupMessage, inPair, KIND_LABEL } from './group.js';
 import type { DiffReportInput } from './report-json.js';
 import type { Difference } from './types.js';
 
@@ -41,15 +41,4 @@ function differenceLines(differences: readonly Difference[], c: Colors): string[
     const text = `${KIND_LABEL[g.first.kind].padEnd(15)} ${groupMessage(g)}`;
     return g.first.matters ? `  ${c.red('✖')} ${text}` : c.dim(`  · ${text} (allowed by the config)`);
   });
-}
-
-export function inPair(
-  d: Difference,
-  pair: { protocol: string; baselineSession?: string; candidateSession?: string },
-) {
-  return (
-    d.protocol === pair.protocol &&
-    d.baselineSession === pair.baselineSession &&
-    d.candidateSession === pair.candidateSession
-  );
 }
