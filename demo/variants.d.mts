@@ -5,6 +5,8 @@ export interface Variant {
   description: string;
   /** Rule ids the variant must trigger; no other error-level rule may fire. */
   expectedRules: string[];
+  /** What `player-inspector diff` against the clean page must name: parameter keys or event names. */
+  expectedDiff?: string[];
 }
 
 export const variants: Variant[];

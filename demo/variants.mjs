@@ -2,7 +2,10 @@
 /**
  * The demo site's broken variants: each page switches on `?bug=<name>` and must make Player Inspector
  * report exactly `expectedRules` (rule ids from the rule catalogue) and no other error-level rule.
- * @typedef {{ page: 'kaltura' | 'stats' | 'jw', bug: string, description: string, expectedRules: string[] }} Variant
+ * `expectedDiff`, when given, lists what `player-inspector diff` against the clean page must name: a
+ * parameter key, or an event name for an event that went missing.
+ * @typedef {{ page: 'kaltura' | 'stats' | 'jw', bug: string, description: string, expectedRules: string[],
+ *   expectedDiff?: string[] }} Variant
  */
 
 /** @type {Variant[]} */
@@ -34,6 +37,25 @@ export const variants = [
     bug: 'no-session',
     description: 'setMedia is called without a session object: every beacon carries an empty sessionId.',
     expectedRules: ['kava/missing-required'],
+    expectedDiff: ['sessionId'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'no-play-requested',
+    description:
+      "The integration's tamperAnalyticsHandler cancels Play Requested (2), taken for a duplicate of Play: " +
+      'KAVA drops it before counting it, so eventIndex has no gap, but Play comes without Play Requested.',
+    expectedRules: ['kava/order'],
+    expectedDiff: ['Play Requested'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'other-partner',
+    description:
+      'The build was configured with another account: every beacon reports partner 3050742. A valid id, so ' +
+      'no rule can tell; a diff against the golden session (or expect.params in the config) does.',
+    expectedRules: [],
+    expectedDiff: ['partnerId'],
   },
   {
     page: 'kaltura',

@@ -4,7 +4,7 @@
 (() => {
   const params = new URLSearchParams(location.search);
   const bug = params.get('bug') || '';
-  const partnerId = 3050741;
+  const partnerId = bug === 'other-partner' ? 3050742 : 3050741;
   const uiConfId = 41234561;
   const entryId = '1_pidemo01';
   document.getElementById('variant').textContent = bug ? `Broken variant: ${bug}` : '';
@@ -22,6 +22,7 @@
       return true;
     };
   }
+  if (bug === 'no-play-requested') kava.tamperAnalyticsHandler = (model) => model.eventType !== 2;
   if (bug === 'lost-beacons') dropEverySecondView();
 
   const playback = { autoplay: false, preload: 'auto', muted: true };

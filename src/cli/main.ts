@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { register as audit } from './commands/audit.js';
+import { register as diff } from './commands/diff.js';
 import { register as validate } from './commands/validate.js';
 import { EXIT } from './errors.js';
 import { watchStdout } from './write-output.js';
 
 // Each command lives in commands/<name>.ts and registers itself: add one import and one entry here.
-const commands: ((program: Command) => void)[] = [validate, audit];
+const commands: ((program: Command) => void)[] = [validate, audit, diff];
 
 /** The package version (this file is src/cli/main.ts or lib/cli/main.js: package.json is two levels up). */
 export function version(): string {
@@ -25,6 +26,7 @@ Examples:
   $ player-inspector validate capture.har
   $ player-inspector validate capture.har --format html --out report.html
   $ player-inspector audit https://example.com/player --out reports/
+  $ player-inspector diff golden.har candidate.har
   $ player-inspector help validate
 `,
     );

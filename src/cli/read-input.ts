@@ -14,6 +14,10 @@ export interface InputFile {
   /** HAR entries left out (no request URL): final once `requests` has been consumed. */
   skipped(): number;
   format: 'har' | 'url-list';
+  /** The input's first non-blank text (its first chunk, white space trimmed at the start). */
+  head: string;
+  /** The whole input as one string, read instead of `requests` (a JSON report is not streamed). */
+  text(): Promise<string>;
 }
 
 /** The argument that means standard input. */
@@ -45,19 +49,28 @@ export async function readInputFile(path: string, idPrefix = ''): Promise<InputF
     yield* head;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
   };
+  const text = async () => {
+    const pieces: string[] = [];
+    for await (const chunk of all()) pieces.push(chunk);
+    return pieces.join('');
+  };
   if (first === '' || first.startsWith('{') || first.startsWith('[')) {
     let skipped = 0;
     const requests = requestsFromEntriesAsync(streamHarEntriesAsync(all(), name), { name, idPrefix }, () => {
       skipped += 1;
     });
-    return { requests, skipped: () => skipped, format: 'har' };
+    return { requests, skipped: () => skipped, format: 'har', head: first, text };
   }
-  const pieces: string[] = [];
-  for await (const chunk of all()) pieces.push(chunk);
-  const text = pieces.join('');
-  if (text.includes('\u0000')) throw new InputError(`${name}: not a HAR file or URL list (binary data)`);
-  const list = importUrlList(text, { name, idPrefix });
-  return { requests: fromArray(list), skipped: () => 0, format: 'url-list' };
+  const whole = await text();
+  if (whole.includes('\u0000')) throw new InputError(`${name}: not a HAR file or URL list (binary data)`);
+  const list = importUrlList(whole, { name, idPrefix });
+  return {
+    requests: fromArray(list),
+    skipped: () => 0,
+    format: 'url-list',
+    head: first,
+    text: async () => whole,
+  };
 }
 
 async function* fromArray<T>(items: readonly T[]): AsyncGenerator<T> {

@@ -12,12 +12,25 @@ export {
   requestsFromEntries,
 } from './capture/har-import.js';
 export { importUrlList, SYNTHETIC_STEP_MS, type UrlListOptions } from './capture/url-list-import.js';
-export type { Config, EventExpectation, ParamExpectation, ResolvedConfig } from './config/config.js';
+export type {
+  Config,
+  DiffConfig,
+  EventExpectation,
+  EventRef,
+  ParamExpectation,
+  ParamRef,
+  ResolvedConfig,
+} from './config/config.js';
 export { resolveConfig } from './config/config.js';
 export { ConfigError, knownRuleIds, parseConfig, validateConfig } from './config/validate-config.js';
+export { type DiffOptions, type DiffSide, diffCaptures } from './diff/diff.js';
+export { type DiffReportInput, renderDiff } from './diff/report.js';
+export { requestsFromReport } from './diff/report-input.js';
+export type { Difference, DifferenceKind, DiffResult, SessionPairSummary } from './diff/types.js';
 export { Inspector, type InspectorOptions, type Summary } from './inspector.js';
 export type {
   EventSpec,
+  ParamCompare,
   ParamSpec,
   PlaybackSplit,
   ProtocolId,

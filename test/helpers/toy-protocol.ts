@@ -7,15 +7,16 @@ import type { Finding } from '../../src/core/rules/rule.js';
 import { getRequest, query } from './requests.js';
 
 const params: ParamSpec[] = [
-  { key: 'e', name: 'Event', description: 'Event code.' },
-  { key: 'sid', name: 'Session', description: 'Session id.' },
-  { key: 'aid', name: 'Account', description: 'Account id: constant within a session.' },
-  { key: 'ts', name: 'Send time', description: 'Send time: differs on a retry.' },
+  { key: 'e', name: 'Event', description: 'Event code.', compare: 'value' },
+  { key: 'sid', name: 'Session', description: 'Session id.', compare: 'shape' },
+  { key: 'aid', name: 'Account', description: 'Account id: constant within a session.', compare: 'value' },
+  { key: 'ts', name: 'Send time', description: 'Send time: differs on a retry.', compare: 'shape' },
   {
     key: 'r',
     name: 'Ratio',
     description: 'A ratio the player computes as NaN (0/0).',
     playerValues: ['NaN'],
+    compare: 'shape',
   },
 ];
 const lookup = new Map(params.map((p) => [p.key, p]));

@@ -33,6 +33,36 @@ export interface Config {
     /** Extra URL substrings whose requests the extension keeps as custom collectors. */
     customCollectors?: string[];
   };
+  /** `player-inspector diff` and the panel's baseline: which differences matter. */
+  diff?: DiffConfig;
+}
+
+/** A parameter of one protocol, or of every protocol when `protocol` is left out. */
+export interface ParamRef {
+  protocol?: ProtocolId;
+  /** Canonical parameter key, as in expect.params. */
+  param: string;
+}
+
+export interface EventRef {
+  protocol: ProtocolId;
+  /** Event code or spec-table name. */
+  event: string;
+}
+
+export interface DiffConfig {
+  /** Parameters left out of the comparison altogether. */
+  ignoreParams?: ParamRef[];
+  /** Parameters whose value may change (a new player version); a change of format still matters. */
+  allowValueChange?: ParamRef[];
+  /** Events whose presence depends on the network rather than the build (default: buffering events). */
+  ignoreEvents?: EventRef[];
+  /** Rules whose new findings do not matter. */
+  ignoreRules?: string[];
+  /** Seconds a periodic event's interval may drift from the baseline's (default 2). */
+  timingTolerance?: number;
+  /** Least severity of a new finding that matters (default warning). */
+  findingSeverity?: Severity;
 }
 
 export interface ParamExpectation {
@@ -64,7 +94,16 @@ export interface ResolvedConfig {
   kava: { viewIntervalSeconds: number; viewIntervalTolerance: number; sessionResetSeconds: number };
   jw: { pingIntervalTolerance: number; livePingIntervalSeconds: number };
   capture: { customCollectors: string[] };
+  diff: Required<DiffConfig>;
 }
+
+/** Buffering comes and goes with the network and the machine's load, whatever the build. */
+export const DEFAULT_DIFF_IGNORED_EVENTS: readonly EventRef[] = [
+  { protocol: 'kava', event: 'Buffer Start' },
+  { protocol: 'kava', event: 'Buffer End' },
+  { protocol: 'kaltura-stats', event: 'Buffer Start' },
+  { protocol: 'kaltura-stats', event: 'Buffer End' },
+];
 
 export function resolveConfig(config: Config = {}): ResolvedConfig {
   return {
@@ -80,5 +119,13 @@ export function resolveConfig(config: Config = {}): ResolvedConfig {
       livePingIntervalSeconds: config.jw?.livePingIntervalSeconds ?? 20,
     },
     capture: { customCollectors: [...(config.capture?.customCollectors ?? [])] },
+    diff: {
+      ignoreParams: [...(config.diff?.ignoreParams ?? [])],
+      allowValueChange: [...(config.diff?.allowValueChange ?? [])],
+      ignoreEvents: [...(config.diff?.ignoreEvents ?? DEFAULT_DIFF_IGNORED_EVENTS)],
+      ignoreRules: [...(config.diff?.ignoreRules ?? [])],
+      timingTolerance: config.diff?.timingTolerance ?? 2,
+      findingSeverity: config.diff?.findingSeverity ?? 'warning',
+    },
   };
 }

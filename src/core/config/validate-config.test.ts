@@ -42,6 +42,14 @@ describe('validateConfig', () => {
       kava: { viewIntervalSeconds: 10, viewIntervalTolerance: 3, sessionResetSeconds: 30 },
       jw: { pingIntervalTolerance: 2, livePingIntervalSeconds: 20 },
       capture: { customCollectors: ['collector.example.com/'] },
+      diff: {
+        ignoreParams: [{ protocol: 'kava', param: 'applicationVer' }],
+        allowValueChange: [{ param: 'clientVer' }],
+        ignoreEvents: [{ protocol: 'kava', event: 'Buffer Start' }],
+        ignoreRules: ['kava/view-interval'],
+        timingTolerance: 3,
+        findingSeverity: 'error',
+      },
     };
     const { $schema: _, ...expected } = config;
     expect(validateConfig(config)).toEqual(expected);
@@ -52,6 +60,38 @@ describe('validateConfig', () => {
     expect(config.rules?.['kava/view-interval']).toBe('error');
     expect(config.expect?.params).toHaveLength(4);
     expect(config.expect?.events).toHaveLength(3);
+    expect(config.diff?.allowValueChange).toEqual([{ protocol: 'kava', param: 'clientVer' }]);
+  });
+
+  it('names every problem of the diff section by its key path', () => {
+    const problems = (json: unknown) => {
+      try {
+        validateConfig(json);
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(
+      problems({
+        diff: {
+          ignoreParams: [{ protocol: 'kva', param: 'x' }, { param: '' }],
+          ignoreEvents: [{ protocol: 'kava', event: 'Paus' }],
+          ignoreRules: ['kava/ordr'],
+          timingTolerance: -1,
+          findingSeverity: 'off',
+          timingTolerence: 2,
+        },
+      }),
+    ).toEqual([
+      'config: diff.timingTolerence: unknown key (did you mean "timingTolerance"?)',
+      'config: diff.ignoreParams[0].protocol: expected one of jw, kava, kaltura-stats, got "kva" (did you mean "kava"?)',
+      'config: diff.ignoreParams[1].param: expected a non-empty string, got ""',
+      'config: diff.ignoreEvents[0].event: not an event of kava (did you mean "Pause clicked"?)',
+      'config: diff.ignoreRules[0]: unknown rule id (did you mean "kava/order"?)',
+      'config: diff.timingTolerance: expected a non-negative number of seconds, got -1',
+      'config: diff.findingSeverity: expected one of "error", "warning", "info", got "off"',
+    ]);
   });
 
   it('accepts a numeric equals as text', () => {

@@ -1,7 +1,7 @@
 import type { ProtocolModule } from '../protocols/protocol.js';
 import { defaultProtocols } from '../protocols/registry.js';
 import { genericRules } from '../rules/generic-rules.js';
-import type { Config, EventExpectation, ParamExpectation } from './config.js';
+import type { Config, DiffConfig, EventExpectation, EventRef, ParamExpectation, ParamRef } from './config.js';
 
 /** A config that cannot be used; the message names the file and key path, on one line. */
 export class ConfigError extends Error {
@@ -70,7 +70,7 @@ class Checker {
   }
 
   config(json: unknown): Config {
-    const root = this.object(json, '(root)', ['$schema', 'rules', 'expect', 'kava', 'jw', 'capture']);
+    const root = this.object(json, '(root)', ['$schema', 'rules', 'expect', 'kava', 'jw', 'capture', 'diff']);
     if (!root) return {};
     const config: Config = {};
     if (root.rules !== undefined) config.rules = this.rules(root.rules);
@@ -114,7 +114,74 @@ class Checker {
         config.capture = { customCollectors: list };
       } else if (capture) config.capture = {};
     }
+    if (root.diff !== undefined) {
+      const diff = this.diff(root.diff);
+      if (diff) config.diff = diff;
+    }
     return config;
+  }
+
+  private diff(json: unknown): DiffConfig | undefined {
+    const o = this.object(json, 'diff', [
+      'ignoreParams',
+      'allowValueChange',
+      'ignoreEvents',
+      'ignoreRules',
+      'timingTolerance',
+      'findingSeverity',
+    ]);
+    if (!o) return undefined;
+    const out: DiffConfig = {};
+    for (const key of ['ignoreParams', 'allowValueChange'] as const) {
+      if (o[key] !== undefined) out[key] = this.array(o[key], `diff.${key}`, (v, p) => this.paramRef(v, p));
+    }
+    if (o.ignoreEvents !== undefined) {
+      out.ignoreEvents = this.array(o.ignoreEvents, 'diff.ignoreEvents', (v, p) => this.eventRef(v, p));
+    }
+    if (o.ignoreRules !== undefined) {
+      out.ignoreRules = this.array(o.ignoreRules, 'diff.ignoreRules', (v, p) => {
+        if (typeof v === 'string' && this.ruleIds.includes(v)) return v;
+        if (typeof v === 'string') this.fail(p, `unknown rule id${didYouMean(v, this.ruleIds)}`);
+        else this.wrong(p, 'a rule id', v);
+        return undefined;
+      });
+    }
+    const tolerance = this.numbers({ timingTolerance: o.timingTolerance }, 'diff', {
+      timingTolerance: 'non-negative',
+    });
+    if (tolerance?.timingTolerance !== undefined) out.timingTolerance = tolerance.timingTolerance;
+    if (o.findingSeverity !== undefined) {
+      const severities = SEVERITIES.filter((s) => s !== 'off');
+      if (typeof o.findingSeverity === 'string' && (severities as string[]).includes(o.findingSeverity)) {
+        out.findingSeverity = o.findingSeverity as NonNullable<DiffConfig['findingSeverity']>;
+      } else {
+        this.wrong(
+          'diff.findingSeverity',
+          `one of ${severities.map((s) => `"${s}"`).join(', ')}`,
+          o.findingSeverity,
+        );
+      }
+    }
+    return out;
+  }
+
+  private paramRef(json: unknown, path: string): ParamRef | undefined {
+    const o = this.object(json, path, ['protocol', 'param']);
+    if (!o) return undefined;
+    const param = this.string(o.param, `${path}.param`, true);
+    const protocol = o.protocol === undefined ? undefined : this.protocol(o.protocol, `${path}.protocol`);
+    if (param === undefined || (o.protocol !== undefined && !protocol)) return undefined;
+    return protocol ? { protocol: protocol.id, param } : { param };
+  }
+
+  private eventRef(json: unknown, path: string): EventRef | undefined {
+    const o = this.object(json, path, ['protocol', 'event']);
+    if (!o) return undefined;
+    if (o.protocol === undefined) this.fail(`${path}.protocol`, 'missing (one of kava, kaltura-stats, jw)');
+    if (o.event === undefined) this.fail(`${path}.event`, 'missing (an event code or name)');
+    const protocol = o.protocol === undefined ? undefined : this.protocol(o.protocol, `${path}.protocol`);
+    const event = o.event === undefined ? undefined : this.event(o.event, `${path}.event`, protocol);
+    return protocol && event !== undefined ? { protocol: protocol.id, event } : undefined;
   }
 
   private rules(json: unknown): Config['rules'] {

@@ -37,7 +37,17 @@ export interface ParamSpec {
    * droppedFramesRatio=NaN): `beacon/suspicious-value` leaves exactly these to the protocol's own rule.
    */
   playerValues?: readonly string[];
+  /**
+   * How a golden-session diff compares it: `value` when two runs of the same build send the same value
+   * (partner, entry, player version, custom vars); `shape` for per-run values (ids, times, positions,
+   * measurements), where only the kind of value (empty, number, text, its format) must stay;
+   * `volatile` for a per-run value whose presence depends on timing too (KAVA's sessionStartTime waits
+   * for a server answer): compared by shape when both runs send it, its absence in one is no change.
+   */
+  compare: ParamCompare;
 }
+
+export type ParamCompare = 'value' | 'shape' | 'volatile';
 
 /** One row of a protocol's event table. */
 export interface EventSpec {
@@ -46,6 +56,8 @@ export interface EventSpec {
   description?: string;
   /** Parameters that must be present and non-empty on this event (beyond the protocol's common ones). */
   required?: readonly string[];
+  /** Sent at a regular interval (KAVA View, JW time ping): a golden-session diff compares its spacing. */
+  periodic?: boolean;
   /** Parameters the document requires but real players do not send (reported as info only). */
   docRequired?: readonly string[];
   optional?: readonly string[];

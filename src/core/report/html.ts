@@ -18,9 +18,9 @@ export interface HtmlReportOptions extends ReportOptions {
 }
 
 // No scripts at all, and a policy that forbids them: a captured value can never become live markup.
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-const CSS = `
+export const CSS = `
 :root { color-scheme: light dark; --bg: #fff; --fg: #1f2937; --muted: #6b7280; --line: #e5e7eb;
   --error: #dc2626; --warning: #b45309; --info: #2563eb; --row: #f9fafb; }
 @media (prefers-color-scheme: dark) {

@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../rules/rule.js';
 import { playbackLabels } from '../session/playbacks.js';
 import type { Session } from '../session/session.js';
 import { reportView } from './redacted-view.js';
+import { type ReportRequest, reportRequest } from './report-request.js';
 import { type ReportOptions, type ReportSource, reportParams } from './source.js';
 
 /** The documented report shape (`report.schema.json`): fields may be added, never renamed or removed. */
@@ -15,6 +16,8 @@ export interface JsonReport {
     event: { code: string; name: string };
     sessionId: string;
     params: Record<string, string>;
+    /** The request itself (added in 0.2, optional for readers): `diff` decodes the beacon from it again. */
+    request?: ReportRequest;
   }[];
   /** `playback`: which playback of its session id, when the id holds several (a change of media). */
   sessions: { id: string; protocol: ProtocolId; beacons: number[]; playback?: number }[];
@@ -42,6 +45,7 @@ function jsonBeacon(b: Beacon): JsonBeacon {
     event: { code: b.event.code, name: b.event.name },
     sessionId: b.sessionId,
     params: Object.fromEntries(reportParams(b)),
+    request: reportRequest(b.request),
   };
 }
 

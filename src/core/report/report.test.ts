@@ -94,6 +94,7 @@ describe('JSON report', () => {
         'event',
         'sessionId',
         'params',
+        'request',
       ]);
     }
   });
@@ -124,6 +125,11 @@ describe('JSON report', () => {
   it('redacts ks by default and keeps it on request', () => {
     expect(jsonReport(hostile()).beacons[0]!.params.ks).toBe(placeholder('djJ8MjIxNTg0MXxzZWNyZXQ='));
     expect(jsonReport(hostile(), { redact: false }).beacons[0]!.params.ks).toBe('djJ8MjIxNTg0MXxzZWNyZXQ=');
+    // The request kept for `diff` is redacted the same way.
+    expect(jsonReport(hostile()).beacons[0]!.request?.url).toContain(
+      `ks=${placeholder('djJ8MjIxNTg0MXxzZWNyZXQ=')}`,
+    );
+    expect(JSON.stringify(jsonReport(hostile()))).not.toContain('djJ8MjIxNTg0MXxzZWNyZXQ');
   });
 });
 

@@ -4,10 +4,12 @@ import { importHar } from '../../../core/capture/har-import.js';
 import type { Config } from '../../../core/config/config.js';
 import type { Session } from '../../../core/session/session.js';
 import type { PanelMessage } from '../../wire.js';
+import { BaselineModel } from '../baseline-model.js';
 import { download } from '../download.js';
 import { buildExport } from '../exports.js';
 import type { PanelModel } from '../panel-model.js';
 import { useModel } from '../use-model.js';
+import { BaselineDiff } from './BaselineDiff.js';
 import { BeaconList } from './BeaconList.js';
 import { ConfigEditor } from './ConfigEditor.js';
 import { DetailPane } from './DetailPane.js';
@@ -15,7 +17,14 @@ import { SessionsView } from './SessionsView.js';
 import { SummaryLine } from './SummaryLine.js';
 import { type ExportKind, Toolbar } from './Toolbar.js';
 
-type View = 'beacons' | 'sessions' | 'config';
+type View = 'beacons' | 'sessions' | 'diff' | 'config';
+
+const TAB_NAMES: Record<View, string> = {
+  beacons: 'Beacons',
+  sessions: 'Sessions',
+  diff: 'Diff',
+  config: 'Config',
+};
 
 interface Props {
   model: PanelModel;
@@ -31,6 +40,8 @@ export function App({ model, send, configText, onConfig }: Props) {
   const [detailOpen, setDetailOpen] = useState(false);
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
+  const [baselines] = useState(() => new BaselineModel());
+  const [baselineLabel, setBaselineLabel] = useState<string | undefined>();
 
   const { beacons, shown, findingsByBeacon, counts, sessionLabels } = view;
   const labelOf = (s: Session) => sessionLabels.get(s.key) ?? '';
@@ -58,6 +69,18 @@ export function App({ model, send, configText, onConfig }: Props) {
       const { requests } = importHar(await file.text(), { name: file.name, idPrefix: `${file.name}#` });
       model.importRequests(requests);
       setNotice(`Imported ${requests.length} requests from ${file.name}`);
+    } catch (error) {
+      setNotice(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const onBaselineImport = async (file: File) => {
+    try {
+      const { requests } = importHar(await file.text(), {
+        name: file.name,
+        idPrefix: `baseline:${file.name}#`,
+      });
+      baselines.importRequests(model.inspector, requests, file.name);
+      setBaselineLabel(file.name);
     } catch (error) {
       setNotice(error instanceof Error ? error.message : String(error));
     }
@@ -113,9 +136,9 @@ export function App({ model, send, configText, onConfig }: Props) {
         </div>
       )}
       <div class="tabs" role="tablist">
-        {(['beacons', 'sessions', 'config'] as View[]).map((t) => (
+        {(Object.keys(TAB_NAMES) as View[]).map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {t === 'beacons' ? 'Beacons' : t === 'sessions' ? 'Sessions' : 'Config'}
+            {TAB_NAMES[t]}
           </button>
         ))}
         {notice && (
@@ -164,6 +187,23 @@ export function App({ model, send, configText, onConfig }: Props) {
             onSelect={(index) => {
               select(index);
               setTab('beacons');
+            }}
+            onPin={(session) => {
+              const label = `${labelOf(session)} · ${session.id || '(no session id)'}`;
+              baselines.pinSession(model.inspector, session, label);
+              setBaselineLabel(label);
+              setTab('diff');
+            }}
+          />
+        )}
+        {tab === 'diff' && (
+          <BaselineDiff
+            baseline={baselineLabel}
+            result={baselines.diff(model.inspector)}
+            onImport={onBaselineImport}
+            onClear={() => {
+              baselines.clear();
+              setBaselineLabel(undefined);
             }}
           />
         )}

@@ -12,10 +12,12 @@ interface Props {
   labelOf(session: Session): string;
   selected: number | undefined;
   onSelect(index: number): void;
+  /** Pins the session as the golden baseline of the Diff tab. */
+  onPin?(session: Session): void;
 }
 
 /** One block per playback session: identity, counts and its timeline. */
-export function SessionsView({ sessions, findings, labelOf, selected, onSelect }: Props) {
+export function SessionsView({ sessions, findings, labelOf, selected, onSelect, onPin }: Props) {
   if (sessions.length === 0) return <p class="empty">No sessions yet.</p>;
   const playbacks = playbackLabels(sessions);
   return (
@@ -32,7 +34,12 @@ export function SessionsView({ sessions, findings, labelOf, selected, onSelect }
             <h3>
               {labelOf(session)} · {PROTOCOL_SHORT[session.protocol]}{' '}
               <span class="mono muted">{session.id || '(no session id)'}</span>
-              {playback && <span class="muted"> · {playback}</span>}
+              {playback && <span class="muted"> · {playback}</span>}{' '}
+              {onPin && (
+                <button type="button" class="small" onClick={() => onPin(session)}>
+                  Pin as baseline
+                </button>
+              )}
             </h3>
             <p class="muted">
               <span data-testid="session-beacons">{session.beacons.length}</span> beacons
