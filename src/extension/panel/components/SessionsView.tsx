@@ -34,7 +34,8 @@ export function SessionsView({ sessions, findings, labelOf, selected, onSelect, 
             <h3>
               {labelOf(session)} · {PROTOCOL_SHORT[session.protocol]}{' '}
               <span class="mono muted">{session.id || '(no session id)'}</span>
-              {playback && <span class="muted"> · {playback}</span>}{' '}
+              {playback && <span class="muted"> · {playback}</span>}
+              {onPin && ' '}
               {onPin && (
                 <button type="button" class="small" onClick={() => onPin(session)}>
                   Pin as baseline
