@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --only core,incremental,reports,har,panel] [-- --sizes 10000,100000] [-- --protocols kava]`
+// `npm run bench [-- --json] [-- --only core,incremental,reports,streams,har,panel] [-- --sizes 10000,100000] [-- --protocols kava] [-- --stream-size 1000000]`
 // Prints figures, asserts nothing. With --json the last line is one JSON object (docs/performance.md).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -8,11 +8,13 @@ import { incremental, round, throughput } from './core.mjs';
 import { validateHar, writeHar } from './har.mjs';
 import { panelBench } from './panel.mjs';
 import { reportBench } from './reports.mjs';
+import { streamBench } from './streams.mjs';
 
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'core,incremental,reports,har,panel' },
+    only: { type: 'string', default: 'core,incremental,reports,streams,har,panel' },
+    'stream-size': { type: 'string', default: '1000000' },
     sizes: { type: 'string', default: '10000,100000,1000000' },
     protocols: { type: 'string', default: 'kava,kaltura-stats,jw' },
   },
@@ -83,6 +85,23 @@ if (parts.has('reports')) {
   for (const r of result.reports) {
     log(
       `${r.format.padEnd(8)}${pad(r.n, 8)}${pad(r.findings, 10)}${pad(r.ms, 8)}${pad(r.us_per_beacon.toFixed(2), 11)}${pad(r.size_mb, 9)}`,
+    );
+  }
+}
+
+if (parts.has('streams')) {
+  const n = Number(values['stream-size']);
+  log(`\nReports of ${n} KAVA beacons streamed to a file (a child process per format: peak RSS)`);
+  log('format          N  exit  seconds  size MB  peak RSS MB');
+  const dir = mkdtempSync(join(tmpdir(), 'player-inspector-bench-'));
+  try {
+    result.streams = await streamBench(n, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const r of result.streams) {
+    log(
+      `${r.format.padEnd(8)}${pad(r.n, 8)}${pad(r.exit, 6)}${pad(r.seconds, 9)}${pad(r.size_mb, 9)}${pad(r.peak_rss_mb, 13)}`,
     );
   }
 }

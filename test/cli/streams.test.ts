@@ -111,3 +111,21 @@ describe('output', () => {
     );
   });
 });
+
+describe('config patterns', () => {
+  it('a catastrophic-backtracking pattern on a hostile value does not hang validate', async () => {
+    const config = join(tmp, 'redos.json');
+    writeFileSync(config, JSON.stringify({ expect: { params: [{ param: 'entryId', matches: '^(a+)+$' }] } }));
+    const list = join(tmp, 'redos.txt');
+    const url = (entryId: string) =>
+      `https://analytics.kaltura.com/api_v3/index.php?service=analytics&action=trackEvent&eventType=1&partnerId=1&entryId=${entryId}&sessionId=s&eventIndex=1&position=0`;
+    // A backtracking engine takes 2^60 steps on the first value before it can answer.
+    writeFileSync(list, `1700000000000 ${url(`${'a'.repeat(60)}!`)}\n`);
+    const r = await shell(`$PI validate "${list}" --config "${config}" --format json`);
+    const findings = JSON.parse(r.stdout).findings.filter(
+      (f: { rule: string }) => f.rule === 'expect/param-value',
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain('expected a value matching /^(a+)+$/');
+  });
+});

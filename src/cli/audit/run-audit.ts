@@ -64,8 +64,12 @@ async function auditPage(browser: Browser, url: string, options: AuditOptions): 
   const progress = options.progress;
   progress?.start(url);
   const page = await browser.newPage();
-  // Nobody is there to answer an alert(): it would block the page for the rest of the audit.
-  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  // Nobody is there to answer an alert(): it would block the page for the rest of the audit. A
+  // "leave this page?" prompt is answered yes: the audit ends by leaving the page.
+  page.on('dialog', (dialog) => {
+    const answer = dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss();
+    void answer.catch(() => undefined);
+  });
   const inspector = await attachInspector(page, options.config ? { config: options.config } : {});
   options.onAttach?.(inspector);
   const fail = (reason: string): AuditResult => ({ url, exitCode: 2, reason, notes });

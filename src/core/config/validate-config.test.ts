@@ -159,6 +159,18 @@ describe('validateConfig', () => {
     );
   });
 
+  it('names a pattern no linear-time automaton runs (a lookaround, a backreference)', () => {
+    expect(message({ expect: { params: [{ param: 'x', matches: '^(?!test)' }] } })).toBe(
+      'config: expect.params[0].matches: "^(?!test)" uses a lookaround, which Player Inspector does not run (patterns run in time linear in the value, so that no captured value can hang validation)',
+    );
+  });
+
+  it('accepts a catastrophic-backtracking pattern: it runs in linear time', () => {
+    expect(validateConfig({ expect: { params: [{ param: 'x', matches: '^(a+)+$' }] } })).toEqual({
+      expect: { params: [{ param: 'x', matches: '^(a+)+$' }] },
+    });
+  });
+
   it('counts further problems and keeps the file name', () => {
     try {
       parseConfig('{"rules": {"x/y": "off"}, "foo": 1}', { name: 'my.json' });

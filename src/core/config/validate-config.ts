@@ -2,6 +2,7 @@ import type { ProtocolModule } from '../protocols/protocol.js';
 import { defaultProtocols } from '../protocols/registry.js';
 import { genericRules } from '../rules/generic-rules.js';
 import type { Config, DiffConfig, EventExpectation, EventRef, ParamExpectation, ParamRef } from './config.js';
+import { linearPattern, PatternError } from './linear-pattern.js';
 
 /** A config that cannot be used; the message names the file and key path, on one line. */
 export class ConfigError extends Error {
@@ -226,11 +227,19 @@ class Checker {
       if (matches !== undefined) {
         try {
           new RegExp(matches);
+          linearPattern(matches);
           out.matches = matches;
         } catch (error) {
-          const why =
-            error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : '';
-          this.fail(`${path}.matches`, `invalid regular expression (${why})`);
+          if (error instanceof PatternError) {
+            this.fail(
+              `${path}.matches`,
+              `${JSON.stringify(matches)} uses ${error.message}, which Player Inspector does not run (patterns run in time linear in the value, so that no captured value can hang validation)`,
+            );
+          } else {
+            const why =
+              error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : '';
+            this.fail(`${path}.matches`, `invalid regular expression (${why})`);
+          }
         }
       }
     }

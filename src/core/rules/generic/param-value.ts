@@ -1,17 +1,22 @@
 import { hasValue } from '../../beacon.js';
 import type { ParamExpectation } from '../../config/config.js';
+import { type LinearPattern, linearPattern } from '../../config/linear-pattern.js';
 import { truncate } from '../../params/parse-params.js';
 import { defineRule } from '../rule.js';
 import { eventMatches } from './event-match.js';
 
-/** Compiled once per pattern; null when the pattern is no valid regular expression. */
-const patterns = new Map<string, RegExp | null>();
+/**
+ * Compiled once per pattern, to an automaton linear in the value (a captured value must not make a
+ * pattern like `^(a+)+$` backtrack for ever); null when it cannot be compiled.
+ */
+const patterns = new Map<string, LinearPattern | null>();
 
-function pattern(source: string): RegExp | null {
+function pattern(source: string): LinearPattern | null {
   let re = patterns.get(source);
   if (re === undefined) {
     try {
-      re = new RegExp(source);
+      new RegExp(source);
+      re = linearPattern(source);
     } catch {
       re = null;
     }
@@ -32,7 +37,7 @@ function judge(
   if (matches !== undefined) {
     const re = pattern(matches);
     if (re === null)
-      return `expected a match of ${JSON.stringify(matches)}, which is no valid regular expression`;
+      return `expected a match of ${JSON.stringify(matches)}, which is no regular expression Player Inspector can run`;
     if (value === undefined || !re.test(value)) return `expected a value matching /${matches}/`;
   }
   if (!present && (expectation.present === true || (equals === undefined && matches === undefined))) {
