@@ -3,6 +3,7 @@ import type { CapturedRequest } from '../../core/capture/captured-request.js';
 import type { Config } from '../../core/config/config.js';
 import { type BackgroundMessage, type PanelMessage, type RequestPatch, SNAPSHOT_CHUNK } from '../wire.js';
 import { BeaconFilter } from './beacon-filter.js';
+import type { Row } from './database.js';
 import { PanelPorts } from './panel-ports.js';
 import { requestFromDetails } from './request-from-details.js';
 import { RequestStore } from './request-store.js';
@@ -21,6 +22,12 @@ const FIRST_SNAPSHOT = 100;
 /** The notice for open panels, in storage.session: it outlives this worker until a panel dismisses it. */
 const NOTICE_KEY = 'notice';
 
+/** What a completion (or an error) says about its request. */
+type CompletionDetails = Pick<
+  WebRequest.OnCompletedDetailsType,
+  'requestId' | 'tabId' | 'timeStamp' | 'url' | 'method' | 'type'
+>;
+
 /** A request kept since this worker started, until it completes. */
 interface Kept {
   tabId: number;
@@ -32,8 +39,9 @@ interface Kept {
 
 /** The background's whole job: keep recognised beacons per tab and stream them to open panels. */
 export class Capture {
-  readonly store = new RequestStore((from) =>
-    browser.storage.session.set({ [NOTICE_KEY]: clearedNotice(from) }),
+  readonly store = new RequestStore(
+    (from) => browser.storage.session.set({ [NOTICE_KEY]: clearedNotice(from) }),
+    (row) => this.onRebuilt(row),
   );
   private readonly states = new TabStates((tabId) => this.store.count(tabId));
   private readonly ports = new PanelPorts();
@@ -42,7 +50,7 @@ export class Capture {
   private readonly kept = new Map<string, Kept>();
   private readonly startedAt = Date.now();
   /** Completions of beacon-like requests not seen starting (see `complete`), by request id. */
-  private readonly early = new Map<string, RequestPatch>();
+  private readonly early = new Map<string, { patch: RequestPatch; rebuilt: boolean }>();
 
   setConfig(config: Config | undefined): void {
     this.filter = new BeaconFilter(config);
@@ -66,10 +74,13 @@ export class Capture {
     const entry: Kept = { tabId, startTime: request.startTime, stored: false };
     const early = this.early.get(request.id);
     if (early) {
-      entry.patch = early;
       this.early.delete(request.id);
+      // Its completion already stored it (see `complete`).
+      if (early.rebuilt) return;
+      entry.patch = early.patch;
     }
     this.kept.set(request.id, entry);
+    this.store.seen(tabId, request);
     void this.keep(tabId, request, entry);
   }
 
@@ -77,6 +88,7 @@ export class Capture {
     const state = await this.states.get(tabId);
     if (!state.recording || state.count >= state.cap) {
       this.kept.delete(request.id);
+      this.store.unseen(request.id);
       if (state.recording) {
         // Counted before any await: drops that arrive together must not overwrite each other's count.
         state.dropped++;
@@ -123,26 +135,56 @@ export class Capture {
     await this.states.forget(tabId);
   }
 
-  private complete(
-    details: { requestId: string; tabId: number; timeStamp: number; url: string; method: string },
-    patch: RequestPatch,
-  ): void {
+  private complete(details: CompletionDetails, patch: RequestPatch): void {
     const kept = this.kept.get(details.requestId);
     if (kept) patch.duration = Math.max(0, details.timeStamp - kept.startTime);
     if (kept && !kept.stored) {
       // Completed before its tab state was read: stored with the request.
       kept.patch = patch;
+      this.store.seenPatch(details.requestId, patch);
       return;
     }
     this.kept.delete(details.requestId);
-    if (!kept) {
-      if (!this.mayBeStoredByPredecessor(details)) return;
-      // A worker that is starting may get a completion before its request's start: hold it for that.
-      this.early.set(details.requestId, patch);
-      if (this.early.size > MAX_EARLY) this.early.delete(this.early.keys().next().value!);
+    const { requestId: id, tabId } = details;
+    this.ports.send(tabId, { type: 'completed', id, patch });
+    if (kept) {
+      this.store.patch(id, patch);
+      return;
     }
-    this.store.patch(details.requestId, patch);
-    this.ports.send(details.tabId, { type: 'completed', id: details.requestId, patch });
+    if (!this.mayBeStoredByPredecessor(details)) return;
+    const rebuilt = this.rebuild(details, patch);
+    // A worker that is starting may get a completion before its request's start: hold it for that.
+    this.early.set(id, { patch, rebuilt: rebuilt !== undefined });
+    if (this.early.size > MAX_EARLY) this.early.delete(this.early.keys().next().value!);
+    if (!rebuilt) {
+      this.store.patch(id, patch);
+      return;
+    }
+    // Rebuilt only where its start would have been kept.
+    void this.states.get(tabId).then((state) => {
+      this.store.patch(id, patch, state.recording && state.count < state.cap ? rebuilt : undefined);
+    });
+  }
+
+  /**
+   * The row for a completion whose request's start this worker never saw, stored if no predecessor
+   * stored it: the browser loses the events it hands to a worker it is stopping, and only their
+   * completions reach the next one. A GET is whole without its start event (it has no body; the send
+   * time becomes the completion time); a POST's body came only with the lost event, so it is not rebuilt.
+   */
+  private rebuild(details: CompletionDetails, patch: RequestPatch): Row | undefined {
+    if (details.method !== 'GET') return undefined;
+    const request = requestFromDetails(details);
+    if (!this.filter.keeps(request)) return undefined;
+    return { tabId: details.tabId, request: { ...request, ...patch } };
+  }
+
+  /** A row the store wrote from its completion alone: the tab counts it and open panels list it. */
+  private onRebuilt(row: Row): void {
+    void this.states.get(row.tabId).then((state) => {
+      state.count++;
+      this.ports.send(row.tabId, { type: 'captured', request: row.request });
+    });
   }
 
   /**
@@ -151,12 +193,7 @@ export class Capture {
    * overtook its start event. Only beacon-like ones count: by URL, or any POST (its body is not in the
    * completion).
    */
-  private mayBeStoredByPredecessor(details: {
-    tabId: number;
-    url: string;
-    method: string;
-    requestId: string;
-  }) {
+  private mayBeStoredByPredecessor(details: CompletionDetails) {
     if (details.tabId < 0 || Date.now() - this.startedAt > RESTART_GRACE_MS) return false;
     const { requestId: id, url, method } = details;
     return method === 'POST' || this.filter.keeps({ id, url, method, startTime: 0 });

@@ -12,8 +12,14 @@ const INITIATOR: Partial<Record<string, InitiatorType>> = {
   sub_frame: 'document',
 };
 
+/** The fields every webRequest event has; only `onBeforeRequest` has the body. */
+type RequestDetails = Pick<
+  WebRequest.OnBeforeRequestDetailsType,
+  'requestId' | 'method' | 'url' | 'timeStamp' | 'tabId' | 'type'
+> & { requestBody?: WebRequest.OnBeforeRequestDetailsType['requestBody'] };
+
 /** A webRequest `onBeforeRequest` event as the core's CapturedRequest (status comes later). */
-export function requestFromDetails(details: WebRequest.OnBeforeRequestDetailsType): CapturedRequest {
+export function requestFromDetails(details: RequestDetails): CapturedRequest {
   const request: CapturedRequest = {
     id: details.requestId,
     method: details.method,
