@@ -2,6 +2,7 @@ import browser, { type Runtime, type WebRequest } from 'webextension-polyfill';
 import type { CapturedRequest } from '../../core/capture/captured-request.js';
 import type { Config } from '../../core/config/config.js';
 import { type BackgroundMessage, type PanelMessage, type RequestPatch, SNAPSHOT_CHUNK } from '../wire.js';
+import { splitBySize } from './backlog-messages.js';
 import { BeaconFilter } from './beacon-filter.js';
 import type { Row } from './database.js';
 import { PanelPorts } from './panel-ports.js';
@@ -221,8 +222,14 @@ export class Capture {
     send({ type: 'state', state });
     if (typeof notice === 'string') send({ type: 'notice', text: notice });
     if (first.done) return;
-    send({ type: 'snapshot', ...first.value });
+    const post = ({ requests, last }: { requests: CapturedRequest[]; last: boolean }) => {
+      const parts = splitBySize(requests);
+      for (const [i, part] of parts.entries()) {
+        send({ type: 'snapshot', requests: part, last: last && i === parts.length - 1 });
+      }
+    };
+    post(first.value);
     // Each page is posted as soon as it is read.
-    for await (const page of pages) send({ type: 'snapshot', ...page });
+    for await (const page of pages) post(page);
   }
 }

@@ -48,6 +48,11 @@ export function DetailPane({ beacon, protocolLabel, findings, rule, onClose }: P
           <h3>
             Request body <CopyButton text={body} label="Copy body" />
           </h3>
+          {request.body?.truncatedFrom !== undefined && (
+            <p class="sev-warning" data-testid="body-truncated">
+              Truncated: only the beginning of this {request.body.truncatedFrom}-byte body was kept.
+            </p>
+          )}
           <pre class="raw">{body}</pre>
         </>
       )}
