@@ -5,6 +5,7 @@ import { type BackgroundMessage, type PanelMessage, type RequestPatch, SNAPSHOT_
 import { splitBySize } from './backlog-messages.js';
 import { BeaconFilter } from './beacon-filter.js';
 import type { Row } from './database.js';
+import { PageDocuments } from './page-documents.js';
 import { PanelPorts } from './panel-ports.js';
 import { requestFromDetails } from './request-from-details.js';
 import { RequestStore } from './request-store.js';
@@ -46,6 +47,7 @@ export class Capture {
   );
   private readonly states = new TabStates((tabId) => this.store.count(tabId));
   private readonly ports = new PanelPorts();
+  private readonly documents = new PageDocuments();
   private filter = new BeaconFilter();
   /** Requests kept since this worker started, until they complete: their tab, for the completion. */
   private readonly kept = new Map<string, Kept>();
@@ -64,10 +66,13 @@ export class Capture {
   onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
     const tabId = details.tabId;
     if (tabId < 0) return;
+    const documentId = (details as { documentId?: string }).documentId;
     if (details.type === 'main_frame') {
       void this.onNavigate(tabId);
       return;
     }
+    if (this.documents.isLeft(tabId, documentId)) return;
+    this.documents.seen(tabId, documentId);
     // A redirect comes back here with the same id: the beacon is already kept as first sent.
     if (this.kept.has(details.requestId)) return;
     const request = requestFromDetails(details);
@@ -82,11 +87,22 @@ export class Capture {
     }
     this.kept.set(request.id, entry);
     this.store.seen(tabId, request);
-    void this.keep(tabId, request, entry);
+    void this.keep(tabId, request, entry, documentId);
   }
 
-  private async keep(tabId: number, request: CapturedRequest, entry: Kept): Promise<void> {
+  private async keep(
+    tabId: number,
+    request: CapturedRequest,
+    entry: Kept,
+    documentId?: string,
+  ): Promise<void> {
     const state = await this.states.get(tabId);
+    // A navigation may have emptied the tab while its state was read.
+    if (this.documents.isLeft(tabId, documentId)) {
+      this.kept.delete(request.id);
+      this.store.unseen(request.id);
+      return;
+    }
     if (!state.recording || state.count >= state.cap) {
       this.kept.delete(request.id);
       this.store.unseen(request.id);
@@ -131,9 +147,13 @@ export class Capture {
     return tabId;
   }
 
+  /**
+   * A closed tab's beacons are deleted, and so are the unload beacons it sends while closing: its state
+   * says "not recording" from now on (tab ids are not reused within a browser session).
+   */
   async forgetTab(tabId: number): Promise<void> {
-    await this.store.clearTab(tabId);
-    await this.states.forget(tabId);
+    (await this.states.get(tabId)).recording = false;
+    await this.clear(tabId);
   }
 
   private complete(details: CompletionDetails, patch: RequestPatch): void {
@@ -175,6 +195,9 @@ export class Capture {
    */
   private rebuild(details: CompletionDetails, patch: RequestPatch): Row | undefined {
     if (details.method !== 'GET') return undefined;
+    // Not a request of the page a navigation emptied, which this worker saw and left out.
+    if (this.documents.isLeft(details.tabId, (details as { documentId?: string }).documentId))
+      return undefined;
     const request = requestFromDetails(details);
     if (!this.filter.keeps(request)) return undefined;
     return { tabId: details.tabId, request: { ...request, ...patch } };
@@ -202,14 +225,22 @@ export class Capture {
 
   private async onNavigate(tabId: number): Promise<void> {
     const state = await this.states.get(tabId);
-    if (!state.preserveLog && state.count > 0) await this.clear(tabId);
+    if (state.preserveLog) return;
+    this.documents.retire(tabId);
+    if (state.count > 0) await this.clear(tabId);
   }
 
+  /**
+   * Store, state and open panels are cleared at one point, with no `await` in between: every beacon
+   * kept before is gone from all three, every one kept after is in all three.
+   */
   private async clear(tabId: number): Promise<void> {
-    await this.store.clearTab(tabId);
-    const state = await this.states.update(tabId, { count: 0, dropped: 0 });
+    const state = await this.states.get(tabId);
+    const cleared = this.store.clearTab(tabId);
+    Object.assign(state, { count: 0, dropped: 0 });
     this.ports.send(tabId, { type: 'cleared' });
     this.ports.send(tabId, { type: 'state', state });
+    await Promise.all([cleared, this.states.update(tabId, {})]);
   }
 
   private async sendBacklog(tabId: number): Promise<void> {

@@ -90,9 +90,22 @@ export class RequestStore {
     return this.run<number>('readonly', (s) => s.count(tabRange(tabId)));
   }
 
-  async clearTab(tabId: number): Promise<void> {
-    await this.flush();
-    await this.run('readwrite', (s) => s.delete(tabRange(tabId)));
+  /**
+   * Clears what the tab stored and had queued when this is called, and nothing added after: the delete
+   * takes its place in the write chain at once (clearing after an `await` let beacons of the new page
+   * vanish and old ones that were still queued survive, so a reopened panel counted other beacons).
+   */
+  clearTab(tabId: number): Promise<void> {
+    const queued = [...this.puts.values()].filter((row) => row.tabId === tabId).map((row) => row.request.id);
+    for (const id of queued) this.puts.delete(id);
+    this.journal.remove(queued, queued);
+    this.flushing = this.flushing
+      .then(() => this.run('readwrite', (s) => s.delete(tabRange(tabId))))
+      .then(
+        () => undefined,
+        (error: unknown) => console.error('Player Inspector: could not clear a tab', error),
+      );
+    return this.flushing;
   }
 
   /** Deletes rows sent before `time` (those of an earlier browser session). */
