@@ -38,5 +38,5 @@ export type BackgroundMessage =
   /** Something the user should know that is no beacon (stored data of another version was cleared). */
   | { type: 'notice'; text: string };
 
-/** Requests per snapshot message: keeps each message far below the extension messaging size limit. */
+/** Requests per stored backlog page; a page is cut further by size into messages (backlog-messages.ts). */
 export const SNAPSHOT_CHUNK = 1000;

@@ -4,10 +4,14 @@
  */
 export type InitiatorType = 'image' | 'xhr' | 'fetch' | 'beacon' | 'script' | 'document' | 'other';
 
-/** A request body: text when it decodes as text, otherwise the bytes as base64 (never lost). */
+/**
+ * A request body: text when it decodes as text, otherwise the bytes as base64. `truncatedFrom`, when
+ * set, is the body's size in bytes before a capture kept only its beginning (the extension caps what it
+ * stores per beacon).
+ */
 export type RequestBody =
-  | { kind: 'text'; text: string; mimeType?: string }
-  | { kind: 'binary'; base64: string; mimeType?: string };
+  | { kind: 'text'; text: string; mimeType?: string; truncatedFrom?: number }
+  | { kind: 'binary'; base64: string; mimeType?: string; truncatedFrom?: number };
 
 export interface Header {
   name: string;

@@ -28,7 +28,7 @@ const RESOURCE_TYPE: Record<InitiatorType, NonNullable<Entry['_resourceType']>> 
 export function exportHar(requests: Iterable<CapturedRequest>, options: HarExportOptions = {}): Har {
   const redactor = options.redact === false ? undefined : new Redactor();
   const entries: Entry[] = [];
-  for (const r of requests) entries.push(toEntry(redactor ? redactor.request(r) : r));
+  for (const r of requests) entries.push(markTruncated(toEntry(redactor ? redactor.request(r) : r), r));
   const log: Har['log'] = {
     version: '1.2',
     creator: { name: 'player-inspector', version: options.version ?? '0' },
@@ -90,4 +90,19 @@ function toEntry(r: CapturedRequest): Entry {
   if (r.tabId !== undefined) entry.pageref = String(r.tabId);
   if (r.initiatorType) entry._resourceType = RESOURCE_TYPE[r.initiatorType];
   return entry;
+}
+
+/** A capture that kept only the beginning of `r`'s body says so where a HAR reader looks. */
+function markTruncated(entry: Entry, r: CapturedRequest): Entry {
+  const { postData } = entry.request;
+  if (postData && r.body?.truncatedFrom !== undefined) {
+    postData.comment = `truncated: ${bodyLength(r.body)} of ${r.body.truncatedFrom} bytes kept`;
+  }
+  return entry;
+}
+
+/** Bytes a stored body holds (base64 is 4 characters for 3 bytes). */
+function bodyLength(body: NonNullable<CapturedRequest['body']>): number {
+  if (body.kind === 'text') return new TextEncoder().encode(body.text).length;
+  return Math.floor((body.base64.replace(/=+$/, '').length * 3) / 4);
 }

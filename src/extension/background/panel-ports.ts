@@ -19,8 +19,11 @@ export class PanelPorts {
     for (const port of this.ports.get(tabId) ?? []) {
       try {
         port.postMessage(message);
-      } catch {
-        // The panel closed between the disconnect and this message: nothing to do.
+      } catch (error) {
+        // A panel that closed between the disconnect and this message needs nothing; any other failure
+        // (a message over the size limit) would leave the panel silently short of beacons.
+        if (!/disconnected/i.test(String(error)))
+          console.error('Player Inspector: could not reach a panel', error);
       }
     }
   }

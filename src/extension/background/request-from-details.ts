@@ -12,8 +12,14 @@ const INITIATOR: Partial<Record<string, InitiatorType>> = {
   sub_frame: 'document',
 };
 
+/** The fields every webRequest event has; only `onBeforeRequest` has the body. */
+type RequestDetails = Pick<
+  WebRequest.OnBeforeRequestDetailsType,
+  'requestId' | 'method' | 'url' | 'timeStamp' | 'tabId' | 'type'
+> & { requestBody?: WebRequest.OnBeforeRequestDetailsType['requestBody'] };
+
 /** A webRequest `onBeforeRequest` event as the core's CapturedRequest (status comes later). */
-export function requestFromDetails(details: WebRequest.OnBeforeRequestDetailsType): CapturedRequest {
+export function requestFromDetails(details: RequestDetails): CapturedRequest {
   const request: CapturedRequest = {
     id: details.requestId,
     method: details.method,
@@ -28,9 +34,16 @@ export function requestFromDetails(details: WebRequest.OnBeforeRequestDetailsTyp
 }
 
 /**
+ * Bytes of a body kept per beacon: analytics bodies are a few kB; a page posting megabytes to a URL that
+ * looks like a collector must not fill the store (and a panel's backlog) with them.
+ */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
  * webRequest gives a body either parsed as form data (form and multipart posts) or as raw byte chunks
  * (sendBeacon strings, fetch and XHR bodies): form data becomes a url-encoded text body, bytes become
- * text when they are valid UTF-8 and base64 otherwise, so nothing is lost.
+ * text when they are valid UTF-8 and base64 otherwise. Only the first MAX_BODY_BYTES are kept; a longer
+ * body says how long it was (`truncatedFrom`).
  */
 export function requestBody(
   body: WebRequest.OnBeforeRequestDetailsTypeRequestBodyType | undefined,
@@ -41,19 +54,29 @@ export function requestBody(
     for (const [key, values] of Object.entries(body.formData as Record<string, unknown>)) {
       for (const value of [values].flat()) form.append(key, String(value));
     }
+    // Url-encoded: one byte per character.
     const text = form.toString();
-    return { kind: 'text', text, mimeType: 'application/x-www-form-urlencoded' } satisfies RequestBody;
+    const kept: RequestBody = {
+      kind: 'text',
+      text: text.slice(0, MAX_BODY_BYTES),
+      mimeType: 'application/x-www-form-urlencoded',
+    };
+    if (text.length > MAX_BODY_BYTES) kept.truncatedFrom = text.length;
+    return kept;
   }
   const chunks = (body.raw ?? []).flatMap((part) =>
     part.bytes instanceof ArrayBuffer ? [new Uint8Array(part.bytes)] : [],
   );
   if (chunks.length === 0) return undefined;
-  return bytesBody(concat(chunks));
+  const bytes = concat(chunks);
+  if (bytes.length <= MAX_BODY_BYTES) return bytesBody(bytes);
+  return { ...bytesBody(bytes.subarray(0, MAX_BODY_BYTES), true), truncatedFrom: bytes.length };
 }
 
-export function bytesBody(bytes: Uint8Array): RequestBody {
+/** `cut`: the bytes end where a cap cut them, maybe inside a character, which is no reason for base64. */
+export function bytesBody(bytes: Uint8Array, cut = false): RequestBody {
   try {
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: cut }) };
   } catch {
     let binary = '';
     for (const byte of bytes) binary += String.fromCharCode(byte);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { WebRequest } from 'webextension-polyfill';
-import { requestFromDetails } from '../../../src/extension/background/request-from-details.js';
+import {
+  MAX_BODY_BYTES,
+  requestFromDetails,
+} from '../../../src/extension/background/request-from-details.js';
 
 const details = (extra: Partial<WebRequest.OnBeforeRequestDetailsType>) =>
   ({
@@ -57,5 +60,31 @@ describe('requestFromDetails', () => {
     );
     expect(request.body).toBeUndefined();
     expect(request.initiatorType).toBe('image');
+  });
+});
+
+describe('request bodies are capped', () => {
+  it(`keeps the first ${MAX_BODY_BYTES} bytes of a longer raw body and says how long it was`, () => {
+    // 'é' is two bytes: the cut falls inside one, which must not turn the text into base64.
+    const text = `a${'é'.repeat(MAX_BODY_BYTES)}`;
+    const bytes = new TextEncoder().encode(text);
+    const request = requestFromDetails(details({ requestBody: { raw: [{ bytes: bytes.buffer }] } }));
+    expect(request.body?.kind).toBe('text');
+    expect(request.body?.truncatedFrom).toBe(bytes.length);
+    const kept = request.body?.kind === 'text' ? request.body.text : '';
+    expect(new TextEncoder().encode(kept).length).toBeLessThanOrEqual(MAX_BODY_BYTES);
+    expect(text.startsWith(kept)).toBe(true);
+    expect(kept.length).toBeGreaterThan(MAX_BODY_BYTES / 2 - 2);
+  });
+
+  it('caps a form body too, and leaves a body within the cap untouched', () => {
+    const long = requestFromDetails(
+      details({ requestBody: { formData: { a: ['x'.repeat(MAX_BODY_BYTES)] } as never } }),
+    );
+    expect(long.body).toMatchObject({ kind: 'text', truncatedFrom: MAX_BODY_BYTES + 2 });
+    expect(long.body?.kind === 'text' && long.body.text.length).toBe(MAX_BODY_BYTES);
+    const bytes = new TextEncoder().encode('x'.repeat(MAX_BODY_BYTES)).buffer;
+    const exact = requestFromDetails(details({ requestBody: { raw: [{ bytes }] } }));
+    expect(exact.body).toEqual({ kind: 'text', text: 'x'.repeat(MAX_BODY_BYTES) });
   });
 });

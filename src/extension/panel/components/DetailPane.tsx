@@ -69,6 +69,11 @@ export function DetailPane({
           <h3>
             Request body <CopyButton text={bodyShown(copied) ?? ''} label="Copy body" title={copyTitle} />
           </h3>
+          {request.body?.truncatedFrom !== undefined && (
+            <p class="sev-warning" data-testid="body-truncated">
+              Truncated: only the beginning of this {request.body.truncatedFrom}-byte body was kept.
+            </p>
+          )}
           <pre class="raw">{body}</pre>
         </>
       )}
