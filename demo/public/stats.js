@@ -41,7 +41,8 @@ function send(eventType, extra = {}) {
   const fields = {
     'event:eventType': eventType,
     'event:clientVer': '2.101',
-    'event:currentPoint': Math.round(video.currentTime * 1000),
+    // The stale-point bug: the playhead read from a copy that lags 5 s behind.
+    'event:currentPoint': Math.round(Math.max(0, video.currentTime - (bug === 'stale-point' ? 5 : 0)) * 1000),
     'event:duration': Number.isFinite(video.duration) ? video.duration : entryDuration,
     'event:eventTimestamp': Date.now(),
     'event:isFirstInSession': String(firstInSession),
@@ -99,7 +100,7 @@ video.addEventListener('timeupdate', () => {
 });
 // Replaying from the end seeks to 0 first: that is no user seek.
 video.addEventListener('seeking', () => {
-  if (played && !ended)
+  if (played && !ended && bug !== 'no-seek-event')
     send(Event.seek, { 'event:seek': 1, 'event:newPoint': Math.round(video.currentTime * 1000) });
 });
 video.addEventListener('waiting', () => {
@@ -114,9 +115,16 @@ video.addEventListener('playing', () => {
 });
 video.addEventListener('ended', () => {
   reportQuartiles();
-  for (const [limit, eventType] of quartileEvents) if (limit === 100) send(eventType);
+  // The no-complete bug: the end handler is registered on the wrong element and never sends 100 %.
+  if (bug !== 'no-complete')
+    for (const [limit, eventType] of quartileEvents) if (limit === 100) send(eventType);
   ended = true;
 });
+// The phantom-seek bug: the start-position logic reports a seek to 0 with the first Play.
+if (bug === 'phantom-seek')
+  video.addEventListener('play', () => send(Event.seek, { 'event:seek': 1, 'event:newPoint': 0 }), {
+    once: true,
+  });
 
 document.getElementById('variant').textContent = bug ? `Broken variant: ${bug}` : '';
 onReady(video, 'stats', bug);

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportHar } from '../../core/capture/har-export.js';
 import { renderReport } from '../../core/report/index.js';
+import type { TruthRecord } from '../../core/truth/record.js';
 import type { AttachedInspector } from '../api/attach-inspector.js';
 
 /** The files an audit writes into its `--out` folder. */
@@ -32,9 +33,18 @@ export async function writeReports(
     writeFile(paths.json, renderReport('json', inspector)),
     writeFile(paths.junit, renderReport('junit', inspector)),
     writeFile(paths.html, renderReport('html', inspector, { title })),
-    writeFile(paths.har, `${JSON.stringify(exportHar(inspector.requests()), null, 2)}\n`),
+    writeFile(
+      paths.har,
+      `${JSON.stringify(exportHar(inspector.requests(), harTruth(inspector)), null, 2)}\n`,
+    ),
   ]);
   return paths;
+}
+
+/** The HAR carries the audit's ground truth, so an imported capture can be judged against it again. */
+function harTruth(inspector: AttachedInspector): { truth?: TruthRecord } {
+  const truth = inspector.truth();
+  return truth ? { truth } : {};
 }
 
 /** A folder name for one URL of several: `2-127.0.0.1-jw.html`. */

@@ -1,5 +1,6 @@
 import type { Entry, Har, Header as HarHeader, PostData, QueryString } from 'har-format';
 import { parseParams } from '../params/parse-params.js';
+import { HAR_TRUTH_FIELD, redactTruth, type TruthRecord } from '../truth/record.js';
 import type { CapturedRequest, InitiatorType } from './captured-request.js';
 import { redactRequest, secretParamKeys } from './redact.js';
 
@@ -8,6 +9,8 @@ export interface HarExportOptions {
   redact?: boolean;
   /** Version written into `log.creator`. */
   version?: string;
+  /** What the videos really did (an audit's): kept in `log._playerInspectorTruth`. */
+  truth?: TruthRecord;
 }
 
 /** Chrome's `_resourceType` names, so the HAR opens in DevTools with the right type column. */
@@ -26,13 +29,13 @@ export function exportHar(requests: Iterable<CapturedRequest>, options: HarExpor
   const secrets = options.redact === false ? undefined : secretParamKeys();
   const entries: Entry[] = [];
   for (const r of requests) entries.push(toEntry(secrets ? redactRequest(r, secrets) : r));
-  return {
-    log: {
-      version: '1.2',
-      creator: { name: 'player-inspector', version: options.version ?? '0' },
-      entries,
-    },
+  const log: Har['log'] & { [HAR_TRUTH_FIELD]?: TruthRecord } = {
+    version: '1.2',
+    creator: { name: 'player-inspector', version: options.version ?? '0' },
+    entries,
   };
+  if (options.truth) log[HAR_TRUTH_FIELD] = secrets ? redactTruth(options.truth) : options.truth;
+  return { log };
 }
 
 function toEntry(r: CapturedRequest): Entry {

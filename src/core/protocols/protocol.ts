@@ -2,6 +2,7 @@ import type { Beacon, DecodedParam } from '../beacon.js';
 import type { CapturedRequest } from '../capture/captured-request.js';
 import type { Rule } from '../rules/rule.js';
 import type { PlaybackTracker } from '../session/playback.js';
+import type { TruthMapping } from '../truth/mapping.js';
 
 export type ProtocolId = 'kava' | 'kaltura-stats' | 'jw';
 
@@ -90,6 +91,8 @@ export interface ProtocolModule {
   rules: readonly Rule[];
   /** Builds the playhead/pause/seek/buffering picture of a session as beacons arrive. */
   createPlaybackTracker(): PlaybackTracker;
+  /** How its beacons map to what the video really did (the `truth/…` rules); absent: not judged. */
+  truth?: TruthMapping;
   /** Convenience for tests: lookups derived from `spec`. */
   paramSpec(key: string): ParamSpec | undefined;
   eventSpec(code: string): EventSpec | undefined;

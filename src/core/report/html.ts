@@ -4,6 +4,7 @@ import { renderTimelineSvg, TIMELINE_CSS } from '../timeline/svg.js';
 import { timelineGeometry } from '../timeline/timeline.js';
 import { escapeXml as esc } from './escape.js';
 import { type ReportOptions, type ReportSource, reportParams } from './source.js';
+import { truthLinesFor, truthTextLines } from './truth.js';
 
 export interface HtmlReportOptions extends ReportOptions {
   title?: string;
@@ -62,11 +63,18 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
       `${mine.filter((f) => f.severity === 'error').length} errors`,
       `${mine.filter((f) => f.severity === 'warning').length} warnings`,
     ].filter(Boolean);
-    const svg = renderTimelineSvg(timelineGeometry(s, mine, { width: 1000, height: 240 }), {
-      title: `Timeline of ${name}`,
-      embedStyle: false,
-    });
-    return `<section class="session" id="session-${i}"><h3>${esc(name)}</h3><p class="muted">${facts.join(' · ')}</p>${svg}${mine.length ? findingsTable(mine, false) : '<p class="muted">No findings.</p>'}</section>`;
+    const truth = truthLinesFor(source, s);
+    const svg = renderTimelineSvg(
+      timelineGeometry(s, mine, { width: 1000, height: 240, ...(truth ? { truth } : {}) }),
+      {
+        title: `Timeline of ${name}`,
+        embedStyle: false,
+      },
+    );
+    const legend = truth
+      ? '<p class="muted">Dashed green: the real playhead of the video (ground truth).</p>'
+      : '';
+    return `<section class="session" id="session-${i}"><h3>${esc(name)}</h3><p class="muted">${facts.join(' · ')}</p>${svg}${legend}${mine.length ? findingsTable(mine, false) : '<p class="muted">No findings.</p>'}</section>`;
   });
 
   const beaconRows = source.beacons().map((b) => {
@@ -94,7 +102,7 @@ export function renderHtml(source: ReportSource, options: HtmlReportOptions = {}
 </head>
 <body>
 <header><h1>${esc(title)}</h1><p class="summary">${counts}</p><p class="muted">Generated ${esc(generated)}${redact ? ' · secrets redacted' : ''}</p></header>
-<h2>Sessions</h2>
+${truthSection(source)}<h2>Sessions</h2>
 ${sessions.join('\n') || '<p class="muted">No beacons were recognised.</p>'}
 <h2>Findings</h2>
 ${findings.length ? findingsTable(findings, true) : '<p class="muted">No findings.</p>'}
@@ -114,4 +122,11 @@ function findingsTable(findings: readonly Finding[], withSession: boolean): stri
   });
   const sessionHead = withSession ? '<th>session</th>' : '';
   return `<table class="findings"><thead><tr><th>severity</th><th>rule</th>${sessionHead}<th>beacons</th><th>message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** What the videos really did, one line each (audits only). */
+function truthSection(source: ReportSource): string {
+  const lines = truthTextLines(source);
+  if (!lines.length) return '';
+  return `<h2>Ground truth</h2><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>\n`;
 }

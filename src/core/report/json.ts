@@ -1,6 +1,7 @@
 import type { ProtocolId } from '../protocols/protocol.js';
 import type { Severity } from '../rules/rule.js';
 import { type ReportOptions, type ReportSource, reportParams } from './source.js';
+import { type TruthJson, truthJson } from './truth.js';
 
 /** The documented report shape (`report.schema.json`): fields may be added, never renamed or removed. */
 export interface JsonReport {
@@ -15,11 +16,13 @@ export interface JsonReport {
   sessions: { id: string; protocol: ProtocolId; beacons: number[] }[];
   findings: { rule: string; severity: Severity; message: string; beacons: number[]; sessionId?: string }[];
   summary: { beacons: number; sessions: number; errors: number; warnings: number; infos: number };
+  /** What the videos really did (audits and attachInspector only). */
+  truth?: TruthJson;
 }
 
 export function jsonReport(source: ReportSource, options: ReportOptions = {}): JsonReport {
   const findings = source.findings();
-  return {
+  const report: JsonReport = {
     beacons: source.beacons().map((b) => ({
       index: b.index,
       time: new Date(b.time).toISOString(),
@@ -45,6 +48,9 @@ export function jsonReport(source: ReportSource, options: ReportOptions = {}): J
     }),
     summary: { ...source.summary(findings) },
   };
+  const truth = truthJson(source, options);
+  if (truth) report.truth = truth;
+  return report;
 }
 
 export function renderJson(source: ReportSource, options: ReportOptions = {}): string {

@@ -7,7 +7,8 @@ import { safeDecode } from '../params/parse-params.js';
 export type ReportSource = Pick<
   Inspector,
   'beacons' | 'sessions' | 'findings' | 'summary' | 'rulesFor' | 'protocols'
->;
+> &
+  Partial<Pick<Inspector, 'truth'>>;
 
 export interface ReportOptions {
   /** Replace `ks` and other secret values by `REDACTED` (default true). */

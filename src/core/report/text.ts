@@ -5,6 +5,7 @@ import type { Session } from '../session/session.js';
 import { clock, offset } from '../timeline/ticks.js';
 import { playheadAt } from '../timeline/timeline.js';
 import { keyParamValue, type ReportOptions, type ReportSource } from './source.js';
+import { truthTextLines } from './truth.js';
 
 export interface TextReportOptions extends ReportOptions {
   /** ANSI colours (the CLI asks for them only when stdout is a terminal). */
@@ -62,6 +63,7 @@ export function renderText(source: ReportSource, options: TextReportOptions = {}
     for (const f of orphans) lines.push(`  ${findingLine(f, paint)}`);
     lines.push('');
   }
+  lines.push(...truthTextLines(source));
   const s = source.summary(findings);
   const counts = [
     paint.error(`${s.errors} ${plural(s.errors, 'error')}`),

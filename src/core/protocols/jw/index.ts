@@ -4,6 +4,7 @@ import type { DecodedBeacon, ParamSpec } from '../protocol.js';
 import { JwPlaybackTracker } from './playback.js';
 import { jwRules } from './rules/index.js';
 import { jwSpec } from './spec.js';
+import { jwTruth } from './truth.js';
 
 const paramsByKey = new Map<string, ParamSpec>(jwSpec.params.map((p) => [p.key, p]));
 const lookup = (key: string) => paramsByKey.get(key);
@@ -60,4 +61,5 @@ export const jw = defineProtocol({
   sessionConstants: ['aid', 'bun', 'fed', 'id', 't', 'emi', 'pss', 'oos', 'sdk'],
   rules: jwRules,
   createPlaybackTracker: () => new JwPlaybackTracker(),
+  truth: jwTruth,
 });

@@ -4,6 +4,7 @@ import { createKavaPlaybackTracker } from './playback.js';
 import { recogniseKava } from './recognise.js';
 import { kavaRules } from './rules/index.js';
 import { kavaSpec } from './spec.js';
+import { kavaTruth } from './truth.js';
 
 const paramSpecs = new Map<string, ParamSpec>(kavaSpec.params.map((p) => [p.key, p]));
 const lookup = (key: string) => paramSpecs.get(key);
@@ -33,4 +34,5 @@ export const kava = defineProtocol({
   sessionConstants: ['partnerId', 'entryId', 'uiConfId', 'clientVer', 'clientTag', 'playbackType'],
   rules: kavaRules,
   createPlaybackTracker: createKavaPlaybackTracker,
+  truth: kavaTruth,
 });
