@@ -50,7 +50,7 @@ export function simulateVideo(steps: readonly VideoStep[], duration = 60, id = '
     } else if (step.action === 'pause') {
       playing = false;
       push(step.at, 'pause');
-    } else {
+    } else if (step.action === 'seek') {
       const from = position;
       position = step.to;
       push(step.at, 'seeking', { from });

@@ -25,7 +25,8 @@ function kavaBeacons(
   const send = (type: number, at: number, position: number, extra: Record<string, number> = {}) => {
     const changed = change(type, at);
     if (changed === null) return;
-    s.send(type, at, position, { ...extra, ...changed });
+    const set = Object.entries(changed).filter((e): e is [string, number] => e[1] !== undefined);
+    s.send(type, at, position, { ...extra, ...Object.fromEntries(set) });
   };
   send(1, 0.5, 0);
   send(2, 1, 0.003);
