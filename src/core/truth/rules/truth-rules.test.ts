@@ -17,14 +17,16 @@ function truthFindings(requests: readonly CapturedRequest[], truth: TruthRecord,
 
 const audit = () => truthOf([simulateVideo(AUDIT_STEPS)]);
 
-/** KAVA as Kaltura's player reports the audit's viewing (docs/real-player.md); `skip` leaves events out. */
-function kavaBeacons(
-  change: (type: number, at: number) => Record<string, number> | null | undefined = () => ({}),
-) {
+/** Parameters to change on one KAVA beacon, or null to leave it out. */
+type KavaChange = (type: number, at: number) => { [key: string]: number | undefined } | null;
+
+/** KAVA as Kaltura's player reports the audit's viewing (docs/real-player.md), with `change` applied. */
+function kavaBeacons(change: KavaChange = () => ({})) {
   const s = new KavaSession();
   const send = (type: number, at: number, position: number, extra: Record<string, number> = {}) => {
     const changed = change(type, at);
     if (changed === null) return;
+    // An empty change (`cond ? {...} : {}`) leaves the beacon as the player sends it.
     const set = Object.entries(changed).filter((e): e is [string, number] => e[1] !== undefined);
     s.send(type, at, position, { ...extra, ...Object.fromEntries(set) });
   };
