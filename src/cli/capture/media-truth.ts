@@ -81,6 +81,9 @@ export async function recordMediaTruth(
     record: () => record,
     async stop() {
       if (stopped) return;
+      // Media events fire as tasks (a pause() just called has not fired yet) and bindings arrive
+      // asynchronously: one round trip after a task lets those already queued land first.
+      await page.evaluate('new Promise((resolve) => setTimeout(resolve, 50))').catch(() => undefined);
       stopped = true;
       record.end = Date.now();
       await page.removeScriptToEvaluateOnNewDocument(identifier).catch(() => undefined);
