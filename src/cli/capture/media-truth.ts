@@ -178,14 +178,12 @@ function pageRecorder(binding: string, types: readonly string[]): void {
     listen(root);
     return root;
   };
-  // Elements already there (recording started after the page loaded): their state as it is now.
-  const existing = () => {
+  // Installed into a page already loaded (attachInspector after goto): the elements there, as they are
+  // now. (A new document is watched from its start: its listeners see every element's first event.)
+  if (document.readyState !== 'loading') {
     for (const v of Array.from(document.querySelectorAll('video'))) {
       report(v, 'sample');
       if (!v.paused) report(v, 'playing');
     }
-  };
-  if (document.readyState === 'loading')
-    document.addEventListener('DOMContentLoaded', existing, { once: true });
-  else existing();
+  }
 }

@@ -48,6 +48,11 @@ export class VideoPlayback {
   readonly crossings: readonly QuartileCrossing[];
   /** Last known finite duration, seconds. */
   readonly duration: number | undefined;
+  /**
+   * Whether the recorder saw the element from its first load (false: it was there before recording began,
+   * so events just before the recording are unknown).
+   */
+  readonly seenFromLoad: boolean;
   /** First and last media event times. */
   readonly first: number;
   readonly last: number;
@@ -58,6 +63,7 @@ export class VideoPlayback {
     this.label = video.label;
     const sorted = [...video.events].sort((a, b) => a.time - b.time);
     this.first = sorted[0]?.time ?? 0;
+    this.seenFromLoad = sorted[0] !== undefined && sorted[0].type !== 'sample';
     this.last = sorted.at(-1)?.time ?? 0;
     this.anchors = anchorsOf(sorted);
     this.duration = [...sorted].reverse().find((e) => finite(e.duration) && (e.duration ?? 0) > 0)?.duration;

@@ -21,8 +21,8 @@ export const eventNotReal: TruthRule = {
         );
         if (!rows.length) continue;
         const kinds = new Set(rows.map((r) => r.kind));
-        // Sent before the recording could have seen its cause.
-        if (beacon.time - tol < context.start) continue;
+        // Its cause may have come before the recording began (a video already there when it started).
+        if (!group.video.seenFromLoad && beacon.time - tol < context.start) continue;
         const real = group.video.events.some(
           (e) => kinds.has(e.kind) && beacon.time >= e.time - tol && beacon.time <= (e.end ?? e.time) + tol,
         );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type JwPing, jwRequests } from '../../../../test/helpers/jw-session.js';
 import { KavaSession } from '../../../../test/helpers/kava-session.js';
 import { type StatsEvent, statsRequest } from '../../../../test/helpers/stats-session.js';
-import { AUDIT_STEPS, simulateVideo, truthOf } from '../../../../test/helpers/truth-video.js';
+import { AUDIT_STEPS, simulateVideo, TRUTH_START, truthOf } from '../../../../test/helpers/truth-video.js';
 import type { CapturedRequest } from '../../capture/captured-request.js';
 import type { Config } from '../../config/config.js';
 import { Inspector } from '../../inspector.js';
@@ -199,6 +199,24 @@ describe('truth/event-not-real', () => {
     expect(rules(truthFindings(phantomStats, audit()))).toContain('truth/event-not-real');
     const phantomJw = jwBeacons((p) => (p.e === 't' && p.at < 10 ? { ...p, e: 'vs' } : p));
     expect(rules(truthFindings(phantomJw, audit()))).toContain('truth/event-not-real');
+  });
+
+  it('is silent just after recording began on a video that was already there (its cause is unknown)', () => {
+    const phantom = kavaBeacons((type, at) => (type === 99 && at < 2 ? { eventType: 33 } : {}));
+    const truth = audit();
+    truth.start = TRUTH_START - 1000;
+    const video = truth.videos[0];
+    if (!video) throw new Error('no video');
+    // What the recorder reports for an element it finds on a page already loaded: a sample first.
+    video.events = [
+      { time: TRUTH_START - 900, type: 'sample', position: 0, duration: 60 },
+      ...video.events.filter((e) => e.type !== 'loadstart' && e.type !== 'durationchange'),
+    ];
+    expect(rules(truthFindings(phantom, truth))).not.toContain('truth/event-not-real');
+    // Seen from its load, the same Pause is judged.
+    expect(rules(truthFindings(phantom, { ...audit(), start: TRUTH_START - 1000 }))).toContain(
+      'truth/event-not-real',
+    );
   });
 
   it('is silent for a beacon within the tolerance of its event, and for Setup pings with no new source', () => {
