@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import type { Finding } from '../../../core/rules/rule.js';
 import type { Session } from '../../../core/session/session.js';
 import { TIMELINE_CSS } from '../../../core/timeline/svg.js';
@@ -6,6 +7,8 @@ import { Timeline } from './Timeline.js';
 
 interface Props {
   sessions: readonly Session[];
+  /** The real playhead of the video a session reports (imported audit captures only). */
+  truthFor?(session: Session): readonly (readonly { time: number; position: number }[])[] | undefined;
   findings: readonly Finding[];
   labelOf(session: Session): string;
   selected: number | undefined;
@@ -13,10 +16,17 @@ interface Props {
 }
 
 /** One block per playback session: identity, counts and its timeline. */
-export function SessionsView({ sessions, findings, labelOf, selected, onSelect }: Props) {
+export function SessionsView({ sessions, truthFor, findings, labelOf, selected, onSelect }: Props) {
+  const truths = useMemo(() => new Map(sessions.map((s) => [s.key, truthFor?.(s)])), [sessions, truthFor]);
   if (sessions.length === 0) return <p class="empty">No sessions yet.</p>;
+  const anyTruth = [...truths.values()].some(Boolean);
   return (
     <div class="sessions">
+      <p class="muted truth-note">
+        {anyTruth
+          ? 'Dashed green: the real playhead of the video, recorded by the audit (ground truth).'
+          : 'Ground truth (what the video really did) is recorded by audits and attachInspector, not by the extension: import an audit’s capture.har to see it here.'}
+      </p>
       <style>{TIMELINE_CSS}</style>
       {sessions.map((session) => {
         const own = findings.filter((f) => f.protocol === session.protocol && f.sessionId === session.id);
@@ -35,7 +45,13 @@ export function SessionsView({ sessions, findings, labelOf, selected, onSelect }
               {pb.partnerId && ` · partner ${pb.partnerId}`}
               {pb.duration !== undefined && ` · ${pb.duration} s`} · {errors} errors · {warnings} warnings
             </p>
-            <Timeline session={session} findings={own} selected={selected} onSelect={onSelect} />
+            <Timeline
+              session={session}
+              truth={truths.get(session.key)}
+              findings={own}
+              selected={selected}
+              onSelect={onSelect}
+            />
           </section>
         );
       })}
