@@ -66,8 +66,8 @@ export function truthTextLines(source: ReportSource): string[] {
   if (!videos.length) return ['Ground truth: no <video> element played.'];
   return videos.map((v) => {
     const count = (kind: RealEventKind) => v.events.filter((e) => e.kind === kind && !e.optional).length;
-    const parts = [`played ${round(v.watchedBetween(v.first, v.last))} s`];
-    if (v.duration !== undefined) parts[0] += ` of ${round(v.duration)} s`;
+    const parts = [`played ${tenth(v.watchedBetween(v.first, v.last))} s`];
+    if (v.duration !== undefined) parts[0] += ` of ${tenth(v.duration)} s`;
     parts.push(`${count('pause')} pause(s)`, `${count('seek')} seek(s)`);
     if (v.events.some((e) => e.kind === 'ended')) parts.push('ended');
     return `Ground truth: ${v.label} (${v.id}) ${parts.join(', ')}`;
@@ -87,3 +87,4 @@ function playbacks(record: TruthRecord): VideoPlayback[] {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const round = (v: number) => Math.round(v * 1000) / 1000;
+const tenth = (v: number) => Math.round(v * 10) / 10;
