@@ -29,9 +29,10 @@ export function renderJunit(source: ReportSource): string {
     sessionKeys.add(session.key);
     const byRule = groupBy(bySession.get(session.key) ?? [], (f) => f.rule);
     const classname = `${session.protocol}.${session.id || '(no session id)'}`;
-    const cases = source
-      .rulesFor(session.protocol)
-      .map(({ rule }) => testCase(classname, rule.id, byRule.get(rule.id) ?? []));
+    const ran = source.rulesFor(session.protocol).map(({ rule }) => rule.id);
+    // Rules judged over the whole capture (truth/…) have a case where they found something.
+    const others = [...byRule.keys()].filter((id) => !ran.includes(id));
+    const cases = [...ran, ...others].map((id) => testCase(classname, id, byRule.get(id) ?? []));
     const first = session.beacons[0]?.time;
     const timestamp = first === undefined ? '' : ` timestamp="${new Date(first).toISOString().slice(0, 19)}"`;
     addSuite(`${session.protocol} session ${session.id || '(no session id)'}`, cases, timestamp);

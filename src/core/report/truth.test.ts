@@ -4,7 +4,7 @@ import { AUDIT_STEPS, simulateVideo, truthOf } from '../../../test/helpers/truth
 import { exportHar } from '../capture/har-export.js';
 import { importHar } from '../capture/har-import.js';
 import { Inspector } from '../inspector.js';
-import { jsonReport, renderHtml, renderText } from './index.js';
+import { jsonReport, renderHtml, renderJunit, renderText } from './index.js';
 
 function capture(withTruth: boolean) {
   const s = new KavaSession();
@@ -42,6 +42,16 @@ describe('ground truth in reports', () => {
     const html = renderHtml(inspector);
     expect(html).toContain('class="truth-playhead"');
     expect(renderHtml(capture(false).inspector)).not.toContain('class="truth-playhead"');
+  });
+
+  it('JUnit fails the session for a truth finding about it, and the capture for one about no session', () => {
+    const { inspector } = capture(true);
+    // The capture's KAVA session never reports the real resume at 15 s nor the seek.
+    const xml = renderJunit(inspector);
+    expect(xml).toMatch(/<testcase classname="kava\.[^"]+" name="truth\/event-not-reported"><failure/);
+    const silent = new Inspector();
+    silent.setTruth(inspector.truth());
+    expect(renderJunit(silent)).toMatch(/<testcase classname="capture" name="truth\/no-beacons"><failure/);
   });
 
   it('an audit HAR carries the truth, so an imported capture is judged against it again', () => {
