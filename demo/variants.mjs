@@ -88,4 +88,107 @@ export const variants = [
       'so every ping lacks aid.',
     expectedRules: ['jw/missing-required'],
   },
+  // Ground truth: beacons that disagree with what the <video> really did (the audit records it).
+  {
+    page: 'kaltura',
+    bug: 'kava-disabled',
+    description:
+      'The KAVA plugin is configured with disable: true (a staging config shipped to production): the ' +
+      'video plays to the end and not one analytics beacon is sent.',
+    expectedRules: ['truth/no-beacons'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'no-pause-beacon',
+    description:
+      "The integration's tamperAnalyticsHandler filters out every Pause (33) as noise (so the Resume also " +
+      'comes without its Pause).',
+    expectedRules: ['truth/event-not-reported', 'kava/order'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'phantom-pause',
+    description:
+      'The tamperAnalyticsHandler rewrites the first View (sent with Play) into a Pause: a Pause the viewer ' +
+      'never made.',
+    expectedRules: ['truth/event-not-real'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'stale-position',
+    description: 'The tamperAnalyticsHandler sets the View position from a clock 5 s ahead of the video.',
+    expectedRules: ['truth/playhead-mismatch'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'play-time-doubled',
+    description: 'Two timers add to playTimeSum: every View reports twice the time really watched.',
+    expectedRules: ['truth/watched-time'],
+  },
+  {
+    page: 'kaltura',
+    bug: 'quartile-early',
+    description: 'The tamperAnalyticsHandler rewrites the first View (sent with Play) into Play reached 25%.',
+    expectedRules: ['truth/quartile-mismatch'],
+  },
+  {
+    page: 'stats',
+    bug: 'no-seek-event',
+    description: 'The emitter forgets to send Seek (17) when the viewer seeks.',
+    expectedRules: ['truth/event-not-reported'],
+  },
+  {
+    page: 'stats',
+    bug: 'phantom-seek',
+    description:
+      'The start-position logic sends a Seek (17) to 0 with the first Play: a seek that never happened.',
+    expectedRules: ['truth/event-not-real'],
+  },
+  {
+    page: 'stats',
+    bug: 'stale-point',
+    description: 'event:currentPoint is read from a playhead copy that lags 5 s behind the video.',
+    expectedRules: ['truth/playhead-mismatch'],
+  },
+  {
+    page: 'stats',
+    bug: 'no-complete',
+    description: 'The end handler never sends Play reached 100% (7) although the video played to its end.',
+    expectedRules: ['truth/quartile-mismatch'],
+  },
+  {
+    page: 'jw',
+    bug: 'no-seek-ping',
+    description:
+      'The seek handler returns before sending its Seeked (vs) ping (and before moving the quantile count ' +
+      'to the new playhead, so the next time ping is off its quantile).',
+    expectedRules: ['truth/event-not-reported', 'jw/quantile-mismatch'],
+  },
+  {
+    page: 'jw',
+    bug: 'phantom-seek',
+    description:
+      'The start-position logic sends a Seeked (vs) ping just after Play: a seek that never happened.',
+    expectedRules: ['truth/event-not-real'],
+  },
+  {
+    page: 'jw',
+    bug: 'pw-late',
+    description: 'pw is computed from a playhead copy 5 s behind the video.',
+    expectedRules: ['truth/playhead-mismatch'],
+  },
+  {
+    page: 'jw',
+    bug: 'ti-counts-seek',
+    description:
+      'The watched-time counter adds every forward move of the playhead, so a seek counts as watched.',
+    expectedRules: ['truth/watched-time'],
+  },
+  {
+    page: 'jw',
+    bug: 'early-complete',
+    description:
+      'The complete ping (gab, pw=128) is sent at 90 % of the video (the credits), not at its end.',
+    expectedRules: ['truth/quartile-mismatch', 'truth/playhead-mismatch'],
+  },
 ];

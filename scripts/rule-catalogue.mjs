@@ -1,7 +1,7 @@
 // Writes the rule catalogue (every rule's id, severity, title and explanation, from the code) into
 // docs/rules.md and between the markers in README.md. `--check` fails when either is out of date.
 import { readFile, writeFile } from 'node:fs/promises';
-import { defaultProtocols, genericRules } from '../lib/core/index.js';
+import { defaultProtocols, genericRules, truthRules } from '../lib/core/index.js';
 
 const START = '<!-- rule-catalogue:start -->';
 const END = '<!-- rule-catalogue:end -->';
@@ -9,6 +9,7 @@ const END = '<!-- rule-catalogue:end -->';
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const groups = [
   ['Any protocol, and expectations from the config', genericRules],
+  ['Ground truth: beacons against what the video really did (audits and attachInspector)', truthRules],
   ...defaultProtocols.map((p) => [p.label, p.rules]),
 ];
 

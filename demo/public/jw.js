@@ -85,18 +85,22 @@ video.addEventListener('timeupdate', () => {
     return;
   }
   const delta = pos - play.lastPos;
-  if (delta > 0 && delta < 2) play.watched += delta;
+  // The ti-counts-seek bug: any forward move of the playhead counts as watched, a seek too.
+  if (delta > 0 && (delta < 2 || bug === 'ti-counts-seek')) play.watched += delta;
   play.lastPos = pos;
   // No time ping between a seek and its vs ping.
   if (play.seekPending) return;
   const vd = Math.round(video.duration);
   const step = 128 / quantilesFor(vd);
-  const pw = Math.floor((128 * pos) / vd);
+  // The pw-late bug: pw is computed from a playhead copy 5 s behind.
+  const pw = Math.floor((128 * Math.max(0, pos - (bug === 'pw-late' ? 5 : 0))) / vd);
   const next = (Math.floor(play.lastPw / step) + 1) * step;
   if (pw >= next && pw < 128) {
     ping('t', timed(pw, Math.round(play.watched)));
     play.watched = 0;
   }
+  // The early-complete bug: "complete" is sent at 90 % (credits), not at the end.
+  if (bug === 'early-complete' && !play.done && pos >= 0.9 * vd) complete();
 });
 
 // A seek holds time pings back until its vs ping, sent 1 s after the last seeked of a burst (the
@@ -110,6 +114,8 @@ video.addEventListener('seeked', () => {
   clearTimeout(play.seekTimer);
   play.seekTimer = setTimeout(() => {
     play.seekPending = false;
+    // The no-seek-ping bug: the seek handler returns before sending.
+    if (bug === 'no-seek-ping') return;
     // vs repeats the previous ping's pw and ti.
     ping('vs', timed(play.lastPw, play.lastTi));
     // Quantiles skipped by the seek are not reported: count from where the playhead is now.
@@ -117,13 +123,19 @@ video.addEventListener('seeked', () => {
   }, 1000);
 });
 
-video.addEventListener('ended', () => {
+function complete() {
   clearTimeout(play.seekTimer);
   play.seekPending = false;
   ping('gab', timed(128, Math.round(play.watched)));
   play.watched = 0;
   play.done = true;
+}
+video.addEventListener('ended', () => {
+  if (!play.done) complete();
 });
+// The phantom-seek bug: the start-position logic sends a Seeked ping right after the Play ping.
+if (bug === 'phantom-seek')
+  video.addEventListener('playing', () => setTimeout(() => ping('vs', timed(0, 0)), 500), { once: true });
 
 // Leaving mid-play abandons it: the last ping is sent while the page is torn down.
 addEventListener('pagehide', () => {

@@ -24,6 +24,9 @@
   }
   if (bug === 'no-play-requested') kava.tamperAnalyticsHandler = (model) => model.eventType !== 2;
   if (bug === 'lost-beacons') dropEverySecondView();
+  if (bug === 'kava-disabled') kava.disable = true;
+  const truthTamper = groundTruthBug(bug);
+  if (truthTamper) kava.tamperAnalyticsHandler = truthTamper;
 
   const playback = { autoplay: false, preload: 'auto', muted: true };
   if (bug === 'position-on-play') playback.startTime = 10;
@@ -86,6 +89,45 @@
     else video.addEventListener('loadedmetadata', markReady, { once: true });
   };
   waitForVideo();
+
+  /**
+   * Ground-truth variants: a tamperAnalyticsHandler (the integration's hook on every KAVA event) that makes
+   * the beacons disagree with what the video did, each in one way.
+   */
+  function groundTruthBug(name) {
+    let views = 0;
+    switch (name) {
+      // The handler filters "noisy" events and drops every Pause.
+      case 'no-pause-beacon':
+        return (model) => model.eventType !== 33;
+      // The first View (sent with Play) goes out as a Pause: a Pause the viewer never made.
+      case 'phantom-pause':
+        return (model) => {
+          if (model.eventType === 99 && ++views === 1) model.eventType = 33;
+          return true;
+        };
+      // The position comes from a clock 5 s ahead of the video.
+      case 'stale-position':
+        return (model) => {
+          if (model.eventType === 99) model.position += 5;
+          return true;
+        };
+      // Two timers add to playTimeSum: every watched second is counted twice.
+      case 'play-time-doubled':
+        return (model) => {
+          if (model.eventType === 99) model.playTimeSum *= 2;
+          return true;
+        };
+      // The first View (sent with Play) goes out as Play reached 25%.
+      case 'quartile-early':
+        return (model) => {
+          if (model.eventType === 99 && ++views === 1) model.eventType = 11;
+          return true;
+        };
+      default:
+        return undefined;
+    }
+  }
 
   /** The bug: a wrapper around XHR that loses every second View beacon after KAVA counted it. */
   function dropEverySecondView() {

@@ -48,7 +48,9 @@ const quartileEvents =
       ];
 
 const duration = () => (Number.isFinite(video.duration) ? video.duration : entryDuration);
-const milliseconds = () => Math.round(video.currentTime * 1000);
+// The stale-point bug: the playhead read from a copy that lags 5 s behind.
+const milliseconds = () =>
+  Math.round(Math.max(0, video.currentTime - (bug === 'stale-point' ? 5 : 0)) * 1000);
 const pageWithoutQuery = () => `${location.origin}${location.pathname}`;
 /** KDP's event:seek: set by its seek handler after the Seek beacon is built, never reset. */
 let kdpSeeked = false;
@@ -256,7 +258,7 @@ video.addEventListener('timeupdate', () => {
 // The document-shaped emitter and KDP send the Seek as the seek starts (KDP on its scrubber's DO_SEEK,
 // then sets its flag); the replay's own seek back to 0 is no user seek for them.
 video.addEventListener('seeking', () => {
-  if (!played || ended) return;
+  if (!played || ended || bug === 'no-seek-event') return;
   if (client === '') send(Event.seek, [['event:newPoint', milliseconds()]]);
   if (client === 'kdp') {
     send(Event.seek);
@@ -292,10 +294,15 @@ video.addEventListener('ended', () => {
   else if (client === 'html5' || client === 'kdp') reportOneQuartile();
   else {
     reportQuartiles();
-    for (const [limit, eventType] of quartileEvents) if (limit === 100) send(eventType);
+    // The no-complete bug: the end handler is registered on the wrong element and never sends 100 %.
+    if (bug !== 'no-complete')
+      for (const [limit, eventType] of quartileEvents) if (limit === 100) send(eventType);
   }
   ended = true;
 });
+// The phantom-seek bug: the start-position logic reports a seek to 0 with the first Play.
+if (bug === 'phantom-seek')
+  video.addEventListener('play', () => send(Event.seek, [['event:newPoint', 0]]), { once: true });
 
 document.getElementById('variant').textContent = [
   client && `Client: ${client}`,

@@ -81,3 +81,19 @@ export {
   type TimelineOptions,
   timelineGeometry,
 } from './timeline/timeline.js';
+export type { TruthContext, TruthRule } from './truth/context.js';
+export type { CodeMatch, TruthMapping } from './truth/mapping.js';
+export {
+  type QuartileCrossing,
+  type RealEvent,
+  type RealEventKind,
+  VideoPlayback,
+} from './truth/playback.js';
+export {
+  isTruthRecord,
+  type MediaEventType,
+  type TruthEvent,
+  type TruthRecord,
+  type TruthVideo,
+} from './truth/record.js';
+export { truthRules } from './truth/rules/index.js';

@@ -4,12 +4,16 @@ import type { CapturedRequest } from './capture/captured-request.js';
 import { type Config, type ResolvedConfig, resolveConfig } from './config/config.js';
 import type { ProtocolModule } from './protocols/protocol.js';
 import { defaultProtocols } from './protocols/registry.js';
+import { sessionKeyOf } from './rules/finding-groups.js';
 import { genericRules } from './rules/generic-rules.js';
 import type { Finding, FindingDraft, Rule, RuleEnv, Severity } from './rules/rule.js';
 import { SessionAttacher } from './session/attach.js';
 import type { PlaybackTracker } from './session/playback.js';
 import { type Placement, Playbacks } from './session/playbacks.js';
 import { emptyPlayback, type Session } from './session/session.js';
+import { type TruthRule, truthContext } from './truth/context.js';
+import type { TruthRecord } from './truth/record.js';
+import { truthRules } from './truth/rules/index.js';
 
 interface ActiveRule {
   rule: Rule;
@@ -77,6 +81,11 @@ export class Inspector {
   private readonly growth: Growth[] = [];
   private readonly findingsByBeacon = new Map<number, Finding[]>();
   private readonly kept = new KeptDecodings();
+  private readonly activeTruthRules: { rule: TruthRule; severity: Severity }[] = [];
+  private truthRecord: TruthRecord | undefined;
+  /** Truth findings for a (beacon count, truth version): judged again only when either changed. */
+  private truthCache: { key: string; findings: Finding[] } | undefined;
+  private truthVersion = 0;
 
   constructor(options: InspectorOptions = {}) {
     this.config = resolveConfig(options.config);
@@ -90,6 +99,46 @@ export class Inspector {
       }
       this.activeRules.set(protocol.id, rules);
     }
+    for (const rule of truthRules) {
+      const setting = this.config.rules[rule.id];
+      if (setting !== 'off') this.activeTruthRules.push({ rule, severity: setting ?? rule.severity });
+    }
+  }
+
+  /**
+   * What the page's videos really did (the audit's media recorder, an imported audit report): the
+   * `truth/…` rules reconcile the beacons with it. Call again after the record grew.
+   */
+  setTruth(record: TruthRecord | undefined): void {
+    this.truthRecord = record;
+    this.truthVersion++;
+  }
+
+  truth(): TruthRecord | undefined {
+    return this.truthRecord;
+  }
+
+  /** The `truth/…` findings, judged now (none without a truth record). */
+  truthFindings(): Finding[] {
+    const record = this.truthRecord;
+    if (!record) return [];
+    const key = `${this.beaconList.length}:${this.truthVersion}`;
+    if (this.truthCache?.key === key) return this.truthCache.findings;
+    const context = truthContext(record, this.sessions(), this.beaconList, this.protocols, this.config);
+    const findings: Finding[] = [];
+    for (const { rule, severity } of this.activeTruthRules) {
+      for (const draft of rule.judge(context)) {
+        const finding: Finding = { rule: rule.id, severity, message: draft.message, beacons: draft.beacons };
+        if (draft.session) {
+          finding.sessionId = draft.session.id;
+          finding.protocol = draft.session.protocol;
+          finding.session = draft.session.key;
+        }
+        findings.push(finding);
+      }
+    }
+    this.truthCache = { key, findings };
+    return findings;
   }
 
   /** The protocol that recognises this request, if any. Cheap; never throws. */
@@ -137,7 +186,7 @@ export class Inspector {
 
   /** Every finding: those raised as beacons arrived, then the end-of-capture ones, evaluated now. */
   findings(): Finding[] {
-    return [...this.checkFindings, ...this.finishFindings()];
+    return [...this.checkFindings, ...this.finishFindings(), ...this.truthFindings()];
   }
 
   /** The session a beacon was placed in: by its session id, or by context when it carries none. */
@@ -148,16 +197,21 @@ export class Inspector {
   /** Findings that concern one beacon, including its session's end-of-capture ones. */
   findingsForBeacon(index: number): Finding[] {
     const stored = this.findingsByBeacon.get(index) ?? [];
+    const truth = this.truthFindings().filter((f) => f.beacons.includes(index));
     const record = this.recordOf[index];
-    if (!record) return [...stored];
-    return [...stored, ...this.finishFindingsOf(record).filter((f) => f.beacons.includes(index))];
+    if (!record) return [...stored, ...truth];
+    return [...stored, ...this.finishFindingsOf(record).filter((f) => f.beacons.includes(index)), ...truth];
   }
 
   /** Every finding of one session (by `Session.key`). */
   findingsForSession(key: string): Finding[] {
     const record = this.sessionMap.get(key);
     if (!record) return [];
-    return [...record.checks, ...this.finishFindingsOf(record)];
+    return [
+      ...record.checks,
+      ...this.finishFindingsOf(record),
+      ...this.truthFindings().filter((f) => sessionKeyOf(f) === key),
+    ];
   }
 
   /** The findings raised as beacons arrived, from the `start`-th on (a view keeps up with the new ones). */
@@ -173,10 +227,12 @@ export class Inspector {
     return this.growth.slice(start);
   }
 
-  /** One session's end-of-capture findings, evaluated now. */
+  /** One session's end-of-capture findings (and its truth ones), evaluated now. */
   endFindingsForSession(key: string): Finding[] {
     const record = this.sessionMap.get(key);
-    return record ? this.finishFindingsOf(record) : [];
+    if (!record) return [];
+    const truth = this.truthFindings().filter((f) => sessionKeyOf(f) === key);
+    return [...this.finishFindingsOf(record), ...truth];
   }
 
   /** The rules run on a session's protocol, with their effective severity (JUnit lists them). */

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defaultProtocols } from '../../src/core/protocols/registry.js';
 import { genericRules } from '../../src/core/rules/generic-rules.js';
+import { truthRules } from '../../src/core/truth/rules/index.js';
 
 // The rule ids of the catalogue the project was specified with (shared/specs/rules.md): all stable.
 const SPECIFIED_IDS =
@@ -14,7 +15,7 @@ jw/missing-required jw/missing-doc-field jw/invalid-value jw/quantile-mismatch j
 jw/constant-changed jw/empty-value expect/param-value expect/event-missing`.split(/\s+/);
 
 describe('rule catalogue', () => {
-  const implemented = [...genericRules, ...defaultProtocols.flatMap((p) => p.rules)];
+  const implemented = [...genericRules, ...truthRules, ...defaultProtocols.flatMap((p) => p.rules)];
 
   it('implements every specified rule id, and no id twice', () => {
     const ids = implemented.map((r) => r.id);

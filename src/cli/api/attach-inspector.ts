@@ -12,7 +12,9 @@ import {
 } from '../../core/report/index.js';
 import type { Finding } from '../../core/rules/rule.js';
 import type { Session } from '../../core/session/session.js';
+import type { TruthRecord } from '../../core/truth/record.js';
 import { type CdpCapture, captureRequests } from '../capture/cdp-capture.js';
+import { type MediaTruthRecorder, recordMediaTruth } from '../capture/media-truth.js';
 import { describeMatch, type EventMatch, matchesEvent } from './event-match.js';
 
 export type { EventMatch } from './event-match.js';
@@ -27,6 +29,11 @@ export interface AttachOptions {
    * Beacons are validated in send order, so one slow beacon holds back those sent after it.
    */
   gracePeriod?: number;
+  /**
+   * Record what the page's `<video>` elements really do and reconcile the beacons with it (the
+   * `truth/…` rules). Default true.
+   */
+  truth?: boolean;
 }
 
 export interface WaitOptions {
@@ -51,6 +58,8 @@ export interface AttachedInspector extends ReportSource {
   summary(findings?: readonly Finding[]): Summary;
   /** A report of what was captured so far: `text`, `json`, `junit` or `html` (secrets redacted). */
   report(format: ReportFormat, options?: RenderReportOptions): string;
+  /** What the page's videos really did (undefined with `truth: false`). */
+  truth(): TruthRecord | undefined;
   /** Every request the page sent, beacons or not (for a HAR export). */
   requests(): CapturedRequest[];
   /** Resolves with the matching beacon; rejects after the timeout, naming what did arrive. */
@@ -129,6 +138,12 @@ export async function attachInspector(page: Page, options: AttachOptions = {}): 
     },
   });
 
+  const recorder: MediaTruthRecorder | undefined =
+    options.truth === false
+      ? undefined
+      : await recordMediaTruth(page, { onEvent: () => inspector.setTruth(recorder?.record()) });
+  inspector.setTruth(recorder?.record());
+
   const findings = () => [...inspector.findings(), ...extraFindings];
 
   const attached: AttachedInspector = {
@@ -140,6 +155,7 @@ export async function attachInspector(page: Page, options: AttachOptions = {}): 
     findings,
     summary: (list = findings()) => inspector.summary(list),
     report: (format, reportOptions) => renderReport(format, attached, reportOptions),
+    truth: () => inspector.truth(),
     requests: () => capture.requests(),
     onBeacon(listener) {
       listeners.add(listener);
@@ -197,6 +213,8 @@ export async function attachInspector(page: Page, options: AttachOptions = {}): 
       throw new Error(`${errors.length} analytics error finding(s):\n${lines.join('\n')}`);
     },
     async detach() {
+      await recorder?.stop();
+      inspector.setTruth(recorder?.record());
       await capture.stop();
       drain(true);
       listeners.clear();

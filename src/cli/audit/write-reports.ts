@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { exportHar } from '../../core/capture/har-export.js';
 import { redactUrl } from '../../core/redaction/redactor.js';
 import { reportChunks } from '../../core/report/index.js';
+import type { TruthRecord } from '../../core/truth/record.js';
 import type { AttachedInspector } from '../api/attach-inspector.js';
 import { writeToFile } from '../write-output.js';
 
@@ -34,9 +35,18 @@ export async function writeReports(
     writeToFile(paths.json, reportChunks('json', inspector)),
     writeToFile(paths.junit, reportChunks('junit', inspector)),
     writeToFile(paths.html, reportChunks('html', inspector, { title })),
-    writeFile(paths.har, `${JSON.stringify(exportHar(inspector.requests()), null, 2)}\n`),
+    writeFile(
+      paths.har,
+      `${JSON.stringify(exportHar(inspector.requests(), harTruth(inspector)), null, 2)}\n`,
+    ),
   ]);
   return paths;
+}
+
+/** The HAR carries the audit's ground truth, so an imported capture can be judged against it again. */
+function harTruth(inspector: AttachedInspector): { truth?: TruthRecord } {
+  const truth = inspector.truth();
+  return truth ? { truth } : {};
 }
 
 /** A folder name for one URL of several: `2-127.0.0.1-jw.html`; a `ks` in the URL is not in it. */

@@ -1,6 +1,7 @@
 import type { Entry, Har, Header as HarHeader, PostData, QueryString } from 'har-format';
 import { parseParams } from '../params/parse-params.js';
 import { Redactor } from '../redaction/redactor.js';
+import { HAR_TRUTH_FIELD, redactTruth, type TruthRecord } from '../truth/record.js';
 import type { CapturedRequest, InitiatorType } from './captured-request.js';
 
 export interface HarExportOptions {
@@ -11,6 +12,8 @@ export interface HarExportOptions {
   redact?: boolean;
   /** Version written into `log.creator`. */
   version?: string;
+  /** What the videos really did (an audit's): kept in `log._playerInspectorTruth`. */
+  truth?: TruthRecord;
 }
 
 /** Chrome's `_resourceType` names, so the HAR opens in DevTools with the right type column. */
@@ -29,12 +32,13 @@ export function exportHar(requests: Iterable<CapturedRequest>, options: HarExpor
   const redactor = options.redact === false ? undefined : new Redactor();
   const entries: Entry[] = [];
   for (const r of requests) entries.push(markTruncated(toEntry(redactor ? redactor.request(r) : r), r));
-  const log: Har['log'] = {
+  const log: Har['log'] & { [HAR_TRUTH_FIELD]?: TruthRecord } = {
     version: '1.2',
     creator: { name: 'player-inspector', version: options.version ?? '0' },
     entries,
   };
   if (!redactor) log.comment = 'Secrets included: ks and other secret values are not redacted.';
+  if (options.truth) log[HAR_TRUTH_FIELD] = redactor ? redactTruth(options.truth) : options.truth;
   return { log };
 }
 

@@ -1,3 +1,4 @@
+import { HAR_TRUTH_FIELD, isTruthRecord, type TruthRecord } from '../truth/record.js';
 import type { CapturedRequest, Header, InitiatorType, RequestBody } from './captured-request.js';
 
 /** An input file that cannot be used (not a HAR, truncated, not a URL list). One line, no stack needed. */
@@ -16,6 +17,8 @@ export interface HarImport {
   requests: CapturedRequest[];
   /** Entries without a request URL: left out. */
   skipped: number;
+  /** What the videos really did, when an audit wrote the HAR. */
+  truth?: TruthRecord;
 }
 
 /** Beacon responses are tiny (KAVA answers with a Unix time); larger bodies are not kept. */
@@ -69,14 +72,16 @@ function entryConverter(
 /** Parses a whole HAR text. Throws `InputError` for text that is not JSON or not a HAR. */
 export function importHar(text: string, options: HarImportOptions = {}): HarImport {
   const name = options.name ?? 'input';
-  const entries = harEntries(parseJson(text, name), name);
+  const json = parseJson(text, name);
+  const entries = harEntries(json, name);
   let skipped = 0;
   const requests = [
     ...requestsFromEntries(entries, options, () => {
       skipped += 1;
     }),
   ];
-  return { requests, skipped };
+  const truth = isObject(json) && isObject(json.log) ? json.log[HAR_TRUTH_FIELD] : undefined;
+  return isTruthRecord(truth) ? { requests, skipped, truth } : { requests, skipped };
 }
 
 /** `log.entries` of a parsed HAR, or an `InputError` saying what the JSON is instead. */

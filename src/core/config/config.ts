@@ -29,6 +29,19 @@ export interface Config {
     /** Live `t` ping interval in seconds (default 20). */
     livePingIntervalSeconds?: number;
   };
+  /** Ground truth (audits and attachInspector): how far beacons may be from what the video really did. */
+  truth?: {
+    /** Seconds between a real event and the beacon reporting it (default 3). */
+    eventToleranceSeconds?: number;
+    /** Seconds a reported playhead may differ from the real one (default 1.5; JW adds vd/128). */
+    playheadToleranceSeconds?: number;
+    /** Seconds a reported watched time may differ from the real one per report (default 2). */
+    watchedToleranceSeconds?: number;
+    /** Seconds before a quartile's point that it may already be reported (default 1). */
+    quartileToleranceSeconds?: number;
+    /** Seconds of real playback that count as "the video played" for truth/no-beacons (default 1). */
+    minPlayedSeconds?: number;
+  };
   capture?: {
     /** Extra URL substrings whose requests the extension keeps as custom collectors. */
     customCollectors?: string[];
@@ -93,6 +106,7 @@ export interface ResolvedConfig {
   expect: { params: ParamExpectation[]; events: EventExpectation[] };
   kava: { viewIntervalSeconds: number; viewIntervalTolerance: number; sessionResetSeconds: number };
   jw: { pingIntervalTolerance: number; livePingIntervalSeconds: number };
+  truth: Required<NonNullable<Config['truth']>>;
   capture: { customCollectors: string[] };
   diff: Required<DiffConfig>;
 }
@@ -117,6 +131,13 @@ export function resolveConfig(config: Config = {}): ResolvedConfig {
     jw: {
       pingIntervalTolerance: config.jw?.pingIntervalTolerance ?? 2,
       livePingIntervalSeconds: config.jw?.livePingIntervalSeconds ?? 20,
+    },
+    truth: {
+      eventToleranceSeconds: config.truth?.eventToleranceSeconds ?? 3,
+      playheadToleranceSeconds: config.truth?.playheadToleranceSeconds ?? 1.5,
+      watchedToleranceSeconds: config.truth?.watchedToleranceSeconds ?? 2,
+      quartileToleranceSeconds: config.truth?.quartileToleranceSeconds ?? 1,
+      minPlayedSeconds: config.truth?.minPlayedSeconds ?? 1,
     },
     capture: { customCollectors: [...(config.capture?.customCollectors ?? [])] },
     diff: {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from './config.js';
 import { ConfigError, knownRuleIds, parseConfig, validateConfig } from './validate-config.js';
 
 const message = (json: unknown) => {
@@ -92,6 +93,22 @@ describe('validateConfig', () => {
       'config: diff.timingTolerance: expected a non-negative number of seconds, got -1',
       'config: diff.findingSeverity: expected one of "error", "warning", "info", got "off"',
     ]);
+  });
+
+  it('checks the truth tolerances and knows the truth/… rule ids', () => {
+    expect(
+      validateConfig({ truth: { eventToleranceSeconds: 5 }, rules: { 'truth/no-beacons': 'warning' } }),
+    ).toEqual({
+      truth: { eventToleranceSeconds: 5 },
+      rules: { 'truth/no-beacons': 'warning' },
+    });
+    expect(message({ truth: { playheadToleranceSeconds: -1 } })).toMatch(
+      /^config: truth\.playheadToleranceSeconds: expected a non-negative number of seconds/,
+    );
+    expect(message({ truth: { eventTolerance: 1 } })).toMatch(
+      /truth\.eventTolerance: unknown key \(did you mean "eventToleranceSeconds"\?\)/,
+    );
+    expect(resolveConfig({}).truth.eventToleranceSeconds).toBe(3);
   });
 
   it('accepts a numeric equals as text', () => {

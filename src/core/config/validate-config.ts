@@ -1,6 +1,7 @@
 import type { ProtocolModule } from '../protocols/protocol.js';
 import { defaultProtocols } from '../protocols/registry.js';
 import { genericRules } from '../rules/generic-rules.js';
+import { truthRules } from '../truth/rules/index.js';
 import type { Config, DiffConfig, EventExpectation, EventRef, ParamExpectation, ParamRef } from './config.js';
 import { linearPattern, PatternError } from './linear-pattern.js';
 
@@ -26,7 +27,9 @@ const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 
 /** Every rule id the engine knows: the generic ones and each protocol's. */
 export function knownRuleIds(protocols: readonly ProtocolModule[] = defaultProtocols): string[] {
-  return [...new Set([...genericRules, ...protocols.flatMap((p) => p.rules)].map((r) => r.id))];
+  return [
+    ...new Set([...genericRules, ...truthRules, ...protocols.flatMap((p) => p.rules)].map((r) => r.id)),
+  ];
 }
 
 /** Parses and validates a config file's text. */
@@ -71,7 +74,16 @@ class Checker {
   }
 
   config(json: unknown): Config {
-    const root = this.object(json, '(root)', ['$schema', 'rules', 'expect', 'kava', 'jw', 'capture', 'diff']);
+    const root = this.object(json, '(root)', [
+      '$schema',
+      'rules',
+      'expect',
+      'kava',
+      'jw',
+      'truth',
+      'capture',
+      'diff',
+    ]);
     if (!root) return {};
     const config: Config = {};
     if (root.rules !== undefined) config.rules = this.rules(root.rules);
@@ -105,6 +117,16 @@ class Checker {
         livePingIntervalSeconds: 'positive',
       });
       if (jw) config.jw = jw;
+    }
+    if (root.truth !== undefined) {
+      const truth = this.numbers(root.truth, 'truth', {
+        eventToleranceSeconds: 'non-negative',
+        playheadToleranceSeconds: 'non-negative',
+        watchedToleranceSeconds: 'non-negative',
+        quartileToleranceSeconds: 'non-negative',
+        minPlayedSeconds: 'non-negative',
+      });
+      if (truth) config.truth = truth;
     }
     if (root.capture !== undefined) {
       const capture = this.object(root.capture, 'capture', ['customCollectors']);

@@ -3,6 +3,7 @@ import type { CapturedRequest } from '../capture/captured-request.js';
 import type { Rule } from '../rules/rule.js';
 import type { PlaybackTracker } from '../session/playback.js';
 import type { Session } from '../session/session.js';
+import type { TruthMapping } from '../truth/mapping.js';
 
 export type ProtocolId = 'kava' | 'kaltura-stats' | 'jw';
 
@@ -121,6 +122,8 @@ export interface ProtocolModule {
   createPlaybackTracker(): PlaybackTracker;
   /** Optional: how a player's playbacks map onto session ids, when one id can hold several. */
   playbacks?: PlaybackSplit;
+  /** How its beacons map to what the video really did (the `truth/…` rules); absent: not judged. */
+  truth?: TruthMapping;
   /** Convenience for tests: lookups derived from `spec`. */
   paramSpec(key: string): ParamSpec | undefined;
   eventSpec(code: string): EventSpec | undefined;

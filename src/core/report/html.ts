@@ -8,6 +8,7 @@ import { beaconRuns } from './beacon-list.js';
 import { escapeXml as esc } from './escape.js';
 import { reportView } from './redacted-view.js';
 import { identityLabels, type ReportOptions, type ReportSource, reportParams } from './source.js';
+import { truthLinesFor, truthTextLines } from './truth.js';
 
 export interface HtmlReportOptions extends ReportOptions {
   title?: string;
@@ -86,7 +87,7 @@ export function* htmlChunks(original: ReportSource, options: HtmlReportOptions =
 </head>
 <body>
 <header><h1>${esc(title)}</h1><p class="summary">${counts}</p><p class="muted">Generated ${esc(generated)}${source.redacted ? ' · secrets redacted' : ' · <b class="error">secrets included</b> (not redacted)'}</p></header>
-<h2>Sessions</h2>
+${truthSection(source)}<h2>Sessions</h2>
 `;
   if (allSessions.length === 0) yield '<p class="muted">No beacons were recognised.</p>';
   for (const [i, s] of allSessions.slice(0, limits.sessions).entries()) {
@@ -103,11 +104,15 @@ export function* htmlChunks(original: ReportSource, options: HtmlReportOptions =
       `${mine.filter((f) => f.severity === 'error').length} errors`,
       `${mine.filter((f) => f.severity === 'warning').length} warnings`,
     ].filter(Boolean);
-    const svg = renderTimelineSvg(timelineGeometry(s, mine, { width: 1000, height: 240 }), {
-      title: `Timeline of ${name}`,
-      embedStyle: false,
-    });
-    yield `${i ? '\n' : ''}<section class="session" id="session-${i}"><h3>${esc(name)}</h3><p class="muted">${facts.join(' · ')}</p>${svg}${mine.length ? findingsTable(mine, false) : '<p class="muted">No findings.</p>'}</section>`;
+    const truth = truthLinesFor(source, s);
+    const svg = renderTimelineSvg(
+      timelineGeometry(s, mine, { width: 1000, height: 240, ...(truth ? { truth } : {}) }),
+      { title: `Timeline of ${name}`, embedStyle: false },
+    );
+    const legend = truth
+      ? '<p class="muted">Dashed green: the real playhead of the video (ground truth).</p>'
+      : '';
+    yield `${i ? '\n' : ''}<section class="session" id="session-${i}"><h3>${esc(name)}</h3><p class="muted">${facts.join(' · ')}</p>${svg}${legend}${mine.length ? findingsTable(mine, false) : '<p class="muted">No findings.</p>'}</section>`;
   }
   if (allSessions.length > limits.sessions) {
     yield* sessionSummaries(allSessions.slice(limits.sessions), limits.sessions, bySession, label);
@@ -171,4 +176,11 @@ function* findingsRows(findings: readonly Finding[], withSession: boolean, limit
   if (findings.length > limit) {
     yield `\n<p class="muted limit">The first ${limit} of ${findings.length} findings are listed: the JSON report has all of them.</p>`;
   }
+}
+
+/** What the videos really did, one line each (audits only). */
+function truthSection(source: ReportSource): string {
+  const lines = truthTextLines(source);
+  if (!lines.length) return '';
+  return `<h2>Ground truth</h2><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>\n`;
 }

@@ -6,6 +6,7 @@ import type { Session } from '../session/session.js';
 import { reportView } from './redacted-view.js';
 import { type ReportRequest, reportRequest } from './report-request.js';
 import { type ReportOptions, type ReportSource, reportParams } from './source.js';
+import { type TruthJson, truthJson } from './truth.js';
 
 /** The documented report shape (`report.schema.json`): fields may be added, never renamed or removed. */
 export interface JsonReport {
@@ -32,6 +33,8 @@ export interface JsonReport {
   summary: { beacons: number; sessions: number; errors: number; warnings: number; infos: number };
   /** Present only when the report was asked to keep `ks` and other secret values. */
   secrets?: 'included';
+  /** What the videos really did (audits and attachInspector only). */
+  truth?: TruthJson;
 }
 
 type JsonBeacon = JsonReport['beacons'][number];
@@ -93,6 +96,8 @@ export function jsonReport(original: ReportSource, options: ReportOptions = {}):
     summary: { ...source.summary(findings) },
   };
   if (!source.redacted) report.secrets = 'included';
+  const truth = truthJson(source, options);
+  if (truth) report.truth = truth;
   return report;
 }
 
@@ -111,7 +116,9 @@ export function* jsonChunks(original: ReportSource, options: ReportOptions = {})
   yield* jsonArray('sessions', sessions, (s) => jsonSession(s, playbackOf));
   yield* jsonArray('findings', findings, (f) => jsonFinding(f, playbackOf));
   const secrets = source.redacted ? '' : ',\n  "secrets": "included"';
-  yield `  "summary": ${nested(source.summary(findings), '  ')}${secrets}\n}\n`;
+  const truth = truthJson(source, options);
+  const truthPart = truth ? `,\n  "truth": ${nested(truth, '  ')}` : '';
+  yield `  "summary": ${nested(source.summary(findings), '  ')}${secrets}${truthPart}\n}\n`;
 }
 
 /** `"key": [ … ],` as JSON.stringify indents it two levels deep. */

@@ -36,9 +36,14 @@ export function* junitChunks(original: ReportSource, options: ReportOptions = {}
     const byRule = groupBy(bySession.get(session.key) ?? [], (f) => f.rule);
     const playback = (session.playbackNumber ?? 1) > 1 ? ` playback ${session.playbackNumber}` : '';
     const classname = `${session.protocol}.${session.id || '(no session id)'}${playback.replace(' ', '.')}`;
-    const cases = source
-      .rulesFor(session.protocol)
-      .map(({ rule }) => ({ classname, ruleId: rule.id, findings: byRule.get(rule.id) ?? [] }));
+    const ran = source.rulesFor(session.protocol).map(({ rule }) => rule.id);
+    // Rules judged over the whole capture (truth/…) have a case where they found something.
+    const others = [...byRule.keys()].filter((id) => !ran.includes(id));
+    const cases = [...ran, ...others].map((ruleId) => ({
+      classname,
+      ruleId,
+      findings: byRule.get(ruleId) ?? [],
+    }));
     const first = session.beacons[0]?.time;
     const timestamp = first === undefined ? '' : ` timestamp="${new Date(first).toISOString().slice(0, 19)}"`;
     suites.push({

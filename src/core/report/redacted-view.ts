@@ -31,6 +31,7 @@ export function reportView(source: ReportSource, options: ReportOptions = {}): R
 
 function plain(source: ReportSource): ReportSource {
   return {
+    ...truthOf(source),
     beacons: () => source.beacons(),
     sessions: () => source.sessions(),
     findings: () => source.findings(),
@@ -46,11 +47,14 @@ class RedactedView implements ReportView {
   private readonly views: (RedactedBeacon | undefined)[] = [];
   private readonly secretsByBeacon = new Map<number, Found>();
 
+  readonly truth?: ReportSource['truth'];
+
   constructor(
     private readonly source: ReportSource,
     private readonly redactor: Redactor,
   ) {
     this.protocols = source.protocols;
+    Object.assign(this, truthOf(source));
   }
 
   beacons(): Beacon[] {
@@ -249,3 +253,9 @@ function scrubParam(p: DecodedParam, found: Found): DecodedParam {
 
 /** The one beacon whose redaction is kept, so memory stays flat however many beacons a report reads. */
 let current: RedactedBeacon | undefined;
+
+/** The ground truth of an audit capture, passed on as it is: the truth report redacts its media URLs. */
+function truthOf(source: ReportSource): Pick<ReportSource, 'truth'> {
+  const { truth } = source;
+  return truth ? { truth: () => truth.call(source) } : {};
+}

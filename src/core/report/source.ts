@@ -7,7 +7,8 @@ import type { ProtocolModule } from '../protocols/protocol.js';
 export type ReportSource = Pick<
   Inspector,
   'beacons' | 'sessions' | 'findings' | 'summary' | 'rulesFor' | 'protocols'
->;
+> &
+  Partial<Pick<Inspector, 'truth'>>;
 
 export interface ReportOptions {
   /**

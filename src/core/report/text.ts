@@ -8,6 +8,7 @@ import { beaconList } from './beacon-list.js';
 import { escapeTerminal as safe } from './escape.js';
 import { reportView } from './redacted-view.js';
 import { identityLabels, keyParamValue, type ReportOptions, type ReportSource } from './source.js';
+import { truthTextLines } from './truth.js';
 
 export interface TextReportOptions extends ReportOptions {
   /** ANSI colours (the CLI asks for them only when stdout is a terminal). */
@@ -83,6 +84,7 @@ export function* textChunks(original: ReportSource, options: TextReportOptions =
     for (const f of orphans) lines.push(`  ${findingLine(f, paint)}`);
     lines.push('');
   }
+  lines.push(...truthTextLines(source));
   const s = source.summary(findings);
   const counts = [
     paint.error(`${s.errors} ${plural(s.errors, 'error')}`),

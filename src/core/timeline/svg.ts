@@ -31,6 +31,7 @@ export const TIMELINE_CSS = `
 .pi-tl .axis text { fill: var(--pi-muted, #6b7280); }
 .pi-tl .frame { fill: none; stroke: var(--pi-grid, #d1d5db); }
 .pi-tl .playhead { fill: none; stroke: var(--pi-playhead, #2563eb); stroke-width: 2; }
+.pi-tl .truth-playhead { fill: none; stroke: var(--pi-truth, #16a34a); stroke-width: 3; stroke-dasharray: 6 3; opacity: 0.8; }
 .pi-tl .band-pause { fill: var(--pi-pause, rgba(217, 119, 6, 0.18)); }
 .pi-tl .band-buffering { fill: var(--pi-buffering, rgba(146, 64, 14, 0.22)); }
 .pi-tl .band-seek { fill: var(--pi-seek, rgba(124, 58, 237, 0.5)); }
@@ -87,6 +88,12 @@ export function renderTimelineSvg(g: TimelineGeometry, options: TimelineSvgOptio
     const { x, label } = g.playbackStart;
     out.push(
       `<g class="playback-start"><line x1="${n(x)}" y1="${plot.y}" x2="${n(x)}" y2="${bottom}"/><text x="${n(x + 4)}" y="${plot.y + 10}">${escapeXml(label)}</text></g>`,
+    );
+  }
+  for (const line of g.truthPlayhead) {
+    const points = line.map((p) => `${n(p.x)},${n(p.y)}`).join(' ');
+    out.push(
+      `<polyline class="truth-playhead" points="${points}"><title>real playhead (ground truth)</title></polyline>`,
     );
   }
   for (const line of g.playhead) {

@@ -9,6 +9,11 @@ export interface TimelineOptions {
   /** Size of the drawing in pixels (default 800 × 220). */
   width?: number;
   height?: number;
+  /**
+   * The video's real playhead (ground truth: `VideoPlayback.playheadLines()`), drawn beside the reported
+   * one; the part inside the session's time span is kept.
+   */
+  truth?: readonly (readonly { time: number; position: number }[])[];
 }
 
 export interface Tick {
@@ -65,6 +70,8 @@ export interface TimelineGeometry {
   yTicks: Tick[];
   /** Playhead-over-time polylines, broken at seeks and jumps back. */
   playhead: Point[][];
+  /** The real playhead over the same axes (empty without ground truth). */
+  truthPlayhead: Point[][];
   bands: Band[];
   markers: EventMarker[];
   /** Findings of the session that point at no beacon of it (an event that never came). */
@@ -97,10 +104,12 @@ export function timelineGeometry(
   const end = Math.max(lastTime, start + 1000);
   // A decoded position can be anything a beacon said (`1e999`): only finite ones shape the axis.
   const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : 0);
+  const truth = clipLines(options.truth ?? [], start, end);
   const maxPosition = Math.max(
     1,
     finite(playback.duration),
     range(playback.playhead, (p) => finite(p.position)).max,
+    ...truth.map((line) => range(line, (p) => finite(p.position)).max),
   );
 
   const x = (time: number) => plot.x + ((time - start) / (end - start)) * plot.width;
@@ -173,6 +182,7 @@ export function timelineGeometry(
     xTicks,
     yTicks,
     playhead: playheadLines(session).map((line) => line.map((p) => ({ x: x(p.time), y: y(p.position) }))),
+    truthPlayhead: truth.map((line) => line.map((p) => ({ x: x(p.time), y: y(p.position) }))),
     bands,
     markers,
     sessionFindings,
@@ -189,6 +199,33 @@ function playbackStartLabel(session: Session): string {
   const sameId = (session.playbackNumber ?? 1) > 1;
   parts.push(`change of media, ${sameId ? 'same' : 'new'} session id`);
   return parts.join(' · ');
+}
+
+/** The parts of polylines inside [start, end], cut at the edges. */
+function clipLines(
+  lines: readonly (readonly { time: number; position: number }[])[],
+  start: number,
+  end: number,
+): { time: number; position: number }[][] {
+  type P = { time: number; position: number };
+  const cut = (p: P, q: P, time: number): P => ({
+    time,
+    position: p.position + ((q.position - p.position) * (time - p.time)) / (q.time - p.time || 1),
+  });
+  const out: P[][] = [];
+  for (const line of lines) {
+    const kept: P[] = [];
+    line.forEach((p, i) => {
+      const prev = line[i - 1];
+      if (p.time >= start && p.time <= end) {
+        if (prev && prev.time < start) kept.push(cut(prev, p, start));
+        kept.push(p);
+      } else if (prev && prev.time < start && p.time > end) kept.push(cut(prev, p, start), cut(prev, p, end));
+      else if (prev && p.time > end && prev.time <= end) kept.push(cut(prev, p, end));
+    });
+    if (kept.length > 1) out.push(kept);
+  }
+  return out;
 }
 
 /**

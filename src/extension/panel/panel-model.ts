@@ -4,6 +4,7 @@ import type { Config } from '../../core/config/config.js';
 import { Inspector } from '../../core/inspector.js';
 import type { Finding, Severity } from '../../core/rules/rule.js';
 import type { Session } from '../../core/session/session.js';
+import type { TruthRecord } from '../../core/truth/record.js';
 import type { BackgroundMessage, TabState } from '../wire.js';
 import { type Filters, NO_FILTERS } from './filters.js';
 import { FindingIndex } from './finding-index.js';
@@ -59,6 +60,7 @@ export class PanelModel {
   private sessionCount = 0;
   /** Each fed request and the beacon it became (if any), so a late status marks its session changed. */
   private beaconOf = new Map<CapturedRequest, Beacon | undefined>();
+  private truth: TruthRecord | undefined;
 
   constructor(
     private config: Config = {},
@@ -154,8 +156,10 @@ export class PanelModel {
   }
 
   /** Requests from an imported HAR join the capture, in send order. */
-  importRequests(requests: readonly CapturedRequest[]): void {
+  /** Adds imported requests; an audit's HAR also brings what its videos really did (`truth`). */
+  importRequests(requests: readonly CapturedRequest[], truth?: TruthRecord): void {
     for (const r of requests) this.known.set(r.id, r);
+    if (truth) this.truth = truth;
     this.rebuild();
   }
 
@@ -166,6 +170,7 @@ export class PanelModel {
 
   clear(): void {
     this.known.clear();
+    this.truth = undefined;
     this.queue = [];
     this.fed = [];
     this.newInspector();
@@ -226,6 +231,8 @@ export class PanelModel {
 
   private newInspector(): void {
     this.inspector = new Inspector({ config: this.config });
+    // The extension records no truth of its own: only an imported audit capture carries one.
+    this.inspector.setTruth(this.truth);
     this.index = new FindingIndex(this.inspector);
     this.shown = new ShownList(this.shown.filters);
     this.labels = new Map();

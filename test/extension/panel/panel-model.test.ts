@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedRequest } from '../../../src/core/capture/captured-request.js';
+import { truthLinesFor } from '../../../src/core/report/truth.js';
 import { PanelModel, PENDING_WAIT_MS } from '../../../src/extension/panel/panel-model.js';
 import { KavaSession, realPlayerSession } from '../../helpers/kava-session.js';
+import { simulateVideo, truthOf } from '../../helpers/truth-video.js';
 
 const pending = (r: CapturedRequest): CapturedRequest => {
   const { status: _status, ...rest } = r;
@@ -76,5 +78,30 @@ describe('PanelModel', () => {
     model.importRequests(requests.slice(0, 3));
     expect(model.view().beacons).toHaveLength(3);
     expect(model.requests()).toHaveLength(3);
+  });
+
+  it('an imported audit capture brings its ground truth: truth findings and the real playhead', () => {
+    const requests = realPlayerSession();
+    // The viewer really paused at 12 s and never again, but the session reports a Pause at 25 s.
+    const truth = truthOf([
+      simulateVideo([
+        { at: 0, action: 'load' },
+        { at: 2, action: 'play' },
+        { at: 12, action: 'pause' },
+        { at: 28, action: 'play' },
+      ]),
+    ]);
+    const model = new PanelModel();
+    model.receive({ type: 'snapshot', requests: [], last: true });
+    model.importRequests(requests, truth);
+    expect(model.inspector.truth()).toBe(truth);
+    expect(model.view().findings.some((f) => f.rule.startsWith('truth/'))).toBe(true);
+    const session = model.inspector.sessions()[0];
+    expect(session && truthLinesFor(model.inspector, session)?.length).toBeGreaterThan(0);
+    // A new config re-validates against the same truth; clearing forgets it.
+    model.setConfig({});
+    expect(model.inspector.truth()).toBe(truth);
+    model.receive({ type: 'cleared' });
+    expect(model.inspector.truth()).toBeUndefined();
   });
 });

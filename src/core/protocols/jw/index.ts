@@ -4,6 +4,7 @@ import type { DecodedBeacon, ParamSpec } from '../protocol.js';
 import { JwPlaybackTracker } from './playback.js';
 import { jwRules } from './rules/index.js';
 import { jwSpec } from './spec.js';
+import { jwTruth } from './truth.js';
 
 const paramsByKey = new Map<string, ParamSpec>(jwSpec.params.map((p) => [p.key, p]));
 const lookup = (key: string) => paramsByKey.get(key);
@@ -67,4 +68,5 @@ export const jw = defineProtocol({
   },
   rules: jwRules,
   createPlaybackTracker: () => new JwPlaybackTracker(),
+  truth: jwTruth,
 });

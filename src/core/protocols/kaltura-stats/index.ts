@@ -6,6 +6,7 @@ import type { DecodedBeacon, ParamSpec } from '../protocol.js';
 import { StatsPlaybackTracker } from './playback.js';
 import { statsRules } from './rules/index.js';
 import { statsSpec } from './spec.js';
+import { statsTruth } from './truth.js';
 
 const API_PATH = '/api_v3/index.php';
 const PATH_STYLE = '/service/stats/action/collect';
@@ -83,4 +84,5 @@ export const kalturaStats = defineProtocol({
   ],
   rules: statsRules,
   createPlaybackTracker: () => new StatsPlaybackTracker(),
+  truth: statsTruth,
 });

@@ -5,6 +5,7 @@ import { kavaPlaybacks } from './playbacks.js';
 import { recogniseKava } from './recognise.js';
 import { kavaRules } from './rules/index.js';
 import { kavaSpec } from './spec.js';
+import { kavaTruth } from './truth.js';
 
 const paramSpecs = new Map<string, ParamSpec>(kavaSpec.params.map((p) => [p.key, p]));
 const lookup = (key: string) => paramSpecs.get(key);
@@ -36,4 +37,5 @@ export const kava = defineProtocol({
   rules: kavaRules,
   createPlaybackTracker: createKavaPlaybackTracker,
   playbacks: kavaPlaybacks,
+  truth: kavaTruth,
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Beacon } from '../../../core/beacon.js';
 import { importHar } from '../../../core/capture/har-import.js';
 import type { Config } from '../../../core/config/config.js';
+import { truthLinesFor } from '../../../core/report/truth.js';
 import type { Session } from '../../../core/session/session.js';
 import type { PanelMessage } from '../../wire.js';
 import { BaselineModel } from '../baseline-model.js';
@@ -61,13 +62,17 @@ export function App({ model, send, configText, onConfig }: Props) {
     setSelected(index);
     setDetailOpen(true);
   }, []);
+  const truthFor = useCallback((session: Session) => truthLinesFor(model.inspector, session), [model]);
   const ruleOf = (beacon: Beacon) => (id: string) =>
     model.inspector.rulesFor(beacon.protocol).find((r) => r.rule.id === id)?.rule;
 
   const onImport = async (file: File) => {
     try {
-      const { requests } = importHar(await file.text(), { name: file.name, idPrefix: `${file.name}#` });
-      model.importRequests(requests);
+      const { requests, truth } = importHar(await file.text(), {
+        name: file.name,
+        idPrefix: `${file.name}#`,
+      });
+      model.importRequests(requests, truth);
       setNotice(`Imported ${requests.length} requests from ${file.name}`);
     } catch (error) {
       setNotice(error instanceof Error ? error.message : String(error));
@@ -181,6 +186,7 @@ export function App({ model, send, configText, onConfig }: Props) {
         {tab === 'sessions' && (
           <SessionsView
             sessions={model.inspector.sessions()}
+            truthFor={truthFor}
             findings={view.findings}
             labelOf={labelOf}
             selected={selected}

@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import { sessionKeyOf } from '../../../core/rules/finding-groups.js';
 import type { Finding } from '../../../core/rules/rule.js';
 import { playbackLabels } from '../../../core/session/playbacks.js';
@@ -8,6 +9,8 @@ import { Timeline } from './Timeline.js';
 
 interface Props {
   sessions: readonly Session[];
+  /** The real playhead of the video a session reports (imported audit captures only). */
+  truthFor?(session: Session): readonly (readonly { time: number; position: number }[])[] | undefined;
   findings: readonly Finding[];
   labelOf(session: Session): string;
   selected: number | undefined;
@@ -17,11 +20,18 @@ interface Props {
 }
 
 /** One block per playback session: identity, counts and its timeline. */
-export function SessionsView({ sessions, findings, labelOf, selected, onSelect, onPin }: Props) {
+export function SessionsView({ sessions, truthFor, findings, labelOf, selected, onSelect, onPin }: Props) {
+  const truths = useMemo(() => new Map(sessions.map((s) => [s.key, truthFor?.(s)])), [sessions, truthFor]);
   if (sessions.length === 0) return <p class="empty">No sessions yet.</p>;
   const playbacks = playbackLabels(sessions);
+  const anyTruth = [...truths.values()].some(Boolean);
   return (
     <div class="sessions">
+      <p class="muted truth-note">
+        {anyTruth
+          ? 'Dashed green: the real playhead of the video, recorded by the audit (ground truth).'
+          : 'Ground truth (what the video really did) is recorded by audits and attachInspector, not by the extension: import an audit’s capture.har to see it here.'}
+      </p>
       <style>{TIMELINE_CSS}</style>
       {sessions.map((session) => {
         const own = findings.filter((f) => sessionKeyOf(f) === session.key);
@@ -48,7 +58,13 @@ export function SessionsView({ sessions, findings, labelOf, selected, onSelect, 
               {pb.partnerId && ` · partner ${pb.partnerId}`}
               {pb.duration !== undefined && ` · ${pb.duration} s`} · {errors} errors · {warnings} warnings
             </p>
-            <Timeline session={session} findings={own} selected={selected} onSelect={onSelect} />
+            <Timeline
+              session={session}
+              truth={truths.get(session.key)}
+              findings={own}
+              selected={selected}
+              onSelect={onSelect}
+            />
           </section>
         );
       })}

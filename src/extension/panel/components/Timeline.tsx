@@ -7,6 +7,8 @@ import { TimelineLegend } from './TimelineLegend.js';
 
 interface Props {
   session: Session;
+  /** The video's real playhead (an imported audit capture), drawn beside the reported one. */
+  truth?: readonly (readonly { time: number; position: number }[])[] | undefined;
   findings: readonly Finding[];
   selected: number | undefined;
   onSelect(index: number): void;
@@ -19,10 +21,10 @@ const r = (v: number) => Math.round(v * 10) / 10;
  * y = playhead; pauses, seeks and buffering shaded; findings ringed red or amber. Hovering a marker
  * describes its beacon; clicking selects it in the list.
  */
-export function Timeline({ session, findings, selected, onSelect }: Props) {
+export function Timeline({ session, truth, findings, selected, onSelect }: Props) {
   const g = useMemo(
-    () => timelineGeometry(session, findings, { width: 900, height: 220 }),
-    [session, findings],
+    () => timelineGeometry(session, findings, { width: 900, height: 220, ...(truth ? { truth } : {}) }),
+    [session, findings, truth],
   );
   const [hover, setHover] = useState<EventMarker | undefined>();
   const { plot } = g;
@@ -80,6 +82,15 @@ export function Timeline({ session, findings, selected, onSelect }: Props) {
             </text>
           </g>
         )}
+        {g.truthPlayhead.map((line, i) => (
+          <polyline
+            key={`truth-${i}`}
+            class="truth-playhead"
+            points={line.map((p) => `${r(p.x)},${r(p.y)}`).join(' ')}
+          >
+            <title>real playhead (ground truth)</title>
+          </polyline>
+        ))}
         {g.playhead.map((line, i) => (
           <polyline
             key={`line-${i}`}
