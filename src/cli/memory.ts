@@ -7,7 +7,7 @@ export class OutOfMemoryError extends Error {
 }
 
 /** Share of the old generation's limit past which a capture or report is given up. */
-const LIMIT = 0.85;
+const LIMIT = 0.75;
 /**
  * V8's heap limit counts the young generation too (3 × 16 MB semi-spaces on 64 bits), but it is the
  * old generation reaching `--max-old-space-size` that crashes.

@@ -1,6 +1,22 @@
 import type { Page } from 'puppeteer';
 import type { MediaEventType, TruthEvent, TruthRecord, TruthVideo } from '../../core/truth/record.js';
 
+/** How long the recorder waits for the page: one that never finished loading answers no evaluation. */
+const PAGE_ANSWER_MS = 1000;
+
+/** Waits for a page call to settle, for `PAGE_ANSWER_MS` at most; its failure is no failure of ours. */
+function answered(call: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAGE_ANSWER_MS);
+    timer.unref();
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    call.then(done, done);
+  });
+}
+
 /**
  * Records what every `<video>` of a puppeteer page really does (the ground truth the `truth/…` rules
  * reconcile beacons with). A script injected before the page's own listens on the document in the capture
@@ -75,7 +91,7 @@ export async function recordMediaTruth(
   const source = `(${pageRecorder.toString()})(${JSON.stringify(binding)}, ${JSON.stringify(EVENT_TYPES)});`;
   const { identifier } = await page.evaluateOnNewDocument(source);
   // A page already loaded (attachInspector after goto) gets the recorder now too.
-  await page.evaluate(source).catch(() => undefined);
+  await answered(page.evaluate(source));
 
   return {
     record: () => record,
@@ -83,11 +99,11 @@ export async function recordMediaTruth(
       if (stopped) return;
       // Media events fire as tasks (a pause() just called has not fired yet) and bindings arrive
       // asynchronously: one round trip after a task lets those already queued land first.
-      await page.evaluate('new Promise((resolve) => setTimeout(resolve, 50))').catch(() => undefined);
+      await answered(page.evaluate('new Promise((resolve) => setTimeout(resolve, 50))'));
       stopped = true;
       record.end = Date.now();
-      await page.removeScriptToEvaluateOnNewDocument(identifier).catch(() => undefined);
-      await page.removeExposedFunction(binding).catch(() => undefined);
+      await answered(page.removeScriptToEvaluateOnNewDocument(identifier));
+      await answered(page.removeExposedFunction(binding));
     },
   };
 }
