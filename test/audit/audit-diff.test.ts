@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from '../../demo/server.mjs';
 import type { Variant } from '../../demo/variants.mjs';
-import type { Scenario } from '../../src/cli/audit/scenario.js';
 import { folderFor } from '../../src/cli/audit/write-reports.js';
 import type { Difference } from '../../src/core/diff/types.js';
 import { runCli } from './helpers/run-cli.js';
+import { QUICK } from './helpers/scenarios.js';
 
 // Golden-session diff with the real Kaltura player: two separate audits of the clean demo page must
 // compare as equivalent; each variant with an `expectedDiff` must differ, naming what it changed.
@@ -27,19 +27,6 @@ afterAll(async () => {
   await demo?.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-const QUICK: Scenario = {
-  steps: [
-    { action: 'waitForPlayer' },
-    { action: 'play' },
-    { action: 'wait', seconds: 4 },
-    { action: 'pause' },
-    { action: 'wait', seconds: 1 },
-    { action: 'play' },
-    { action: 'seek', to: '80%' },
-    { action: 'wait', until: 'ended', seconds: 15 },
-  ],
-};
 
 /** Audits the URLs in one CLI run; returns each page's output folder. */
 async function audit(name: string, urls: string[]): Promise<string[]> {

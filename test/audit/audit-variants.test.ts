@@ -8,6 +8,7 @@ import type { Scenario } from '../../src/cli/audit/scenario.js';
 import { folderFor } from '../../src/cli/audit/write-reports.js';
 import type { JsonReport } from '../../src/core/report/index.js';
 import { runCli } from './helpers/run-cli.js';
+import { QUICK } from './helpers/scenarios.js';
 
 let demo: DemoServer;
 let dir: string;
@@ -25,18 +26,6 @@ afterAll(async () => {
 });
 
 // Short scenarios keep the suite quick; bugs in View timing need 2 Views, up to 30 s apart.
-const QUICK: Scenario = {
-  steps: [
-    { action: 'waitForPlayer' },
-    { action: 'play' },
-    { action: 'wait', seconds: 4 },
-    { action: 'pause' },
-    { action: 'wait', seconds: 1 },
-    { action: 'play' },
-    { action: 'seek', to: '80%' },
-    { action: 'wait', until: 'ended', seconds: 15 },
-  ],
-};
 const VIEWS: Scenario = {
   steps: [
     { action: 'waitForPlayer' },

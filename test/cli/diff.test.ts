@@ -1,33 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root, run } from './run-bin.js';
 
 // The real `diff` command on HAR files recorded from the demo (and the JSON reports `validate` writes).
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin/player-inspector.js');
 const fixture = (name: string) => join(root, 'test/fixtures', `${name}.har`);
 let tmp: string;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: root, env: { ...process.env, NO_COLOR: '' } },
-      (error, stdout, stderr) => {
-        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'pi-diff-'));

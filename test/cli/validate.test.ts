@@ -1,36 +1,15 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileHar, leaks, RAW_CONTROL } from '../helpers/hostile-har.js';
+import { bin, type Run, root, run } from './run-bin.js';
 
 // The real command, as users run it: bin/player-inspector.js on the compiled lib/ (`npm test` builds it
 // first; a checkout without lib/ gets it built here).
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin/player-inspector.js');
 const spec = (name: string) => join(root, 'test/fixtures/spec', name);
 let tmp: string;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: root, env: { ...process.env, NO_COLOR: '' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 /** Exit 2 failures: exactly one line on stderr, and no stack trace. */
 function expectOneLineFailure(r: Run, pattern: RegExp): void {
